@@ -1,0 +1,1 @@
+export { buildProgram, main, VERSION } from './cli/main.js';
