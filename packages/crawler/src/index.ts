@@ -1,1 +1,2 @@
-export {};
+export * from './fetch/index.js';
+export * from './parse/index.js';

@@ -40,3 +40,15 @@ export function articleText(a: Pick<Article, 'title' | 'lead' | 'paragraphs'>): 
   parts.push(...a.paragraphs);
   return parts.join('\n\n');
 }
+
+/** Validators for conditional GET, kept per URL (crawler's cache interface; the store implements it). */
+export interface HttpValidators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** The crawler asks it before a fetch and tells it after; a 304 then costs no parsing. */
+export interface ConditionalCache {
+  getValidators(url: string): Promise<HttpValidators | null>;
+  putValidators(url: string, v: HttpValidators & { status: number; fetchedAt: string }): Promise<void>;
+}
