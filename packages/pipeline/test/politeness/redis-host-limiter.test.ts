@@ -1,0 +1,125 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { type RedisTestContext, redisTestContext } from '@vnevents/testkit';
+import { Redis } from 'ioredis';
+import { silentLogger } from '../../src/logging/index.js';
+import { HostBusyError, RedisHostLimiter } from '../../src/politeness/index.js';
+import { ACQUIRE } from '../../src/politeness/lease-scripts.js';
+
+let ctx: RedisTestContext;
+const conns: Redis[] = [];
+
+beforeEach(async () => {
+  ctx = await redisTestContext('limiter');
+});
+afterEach(async () => {
+  await Promise.all(conns.splice(0).map((c) => c.quit()));
+  await ctx.cleanup();
+});
+
+/** A limiter on its own connection, as a separate worker would have. */
+function limiter(opts: { leaseTtlMs?: number; maxWaitMs?: number } = {}): RedisHostLimiter {
+  const redis = new Redis(ctx.url);
+  conns.push(redis);
+  return new RedisHostLimiter({ redis, prefix: ctx.prefix, logger: silentLogger, ...opts });
+}
+
+describe('RedisHostLimiter', () => {
+  it('never lets more than `concurrency` requests to one host run at once across many limiters', async () => {
+    const limiters = Array.from({ length: 6 }, () => limiter());
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const release = await limiters[i % limiters.length]!.acquire('a.example', { concurrency: 2, delayMs: 0 });
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await sleep(5 + (i % 4) * 3);
+        inFlight--;
+        done++;
+        await release();
+      }),
+    );
+    expect(done).toBe(30);
+    expect(maxInFlight).toBe(2);
+  });
+
+  it('spaces requests to one host by the delay, counted from the end of the previous one', async () => {
+    const limiters = [limiter(), limiter(), limiter()];
+    const spans: { start: number; end: number }[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const release = await limiters[i % 3]!.acquire('b.example', { concurrency: 1, delayMs: 60 });
+        const start = Date.now();
+        await sleep(10);
+        spans.push({ start, end: Date.now() });
+        await release();
+      }),
+    );
+    spans.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < spans.length; i++) {
+      // 2 ms of slack for the two clocks' rounding (Redis TIME and Date.now are the same machine here).
+      expect(spans[i]!.start - spans[i - 1]!.end).toBeGreaterThanOrEqual(58);
+    }
+  });
+
+  it('keeps hosts independent', async () => {
+    const l = limiter({ maxWaitMs: 0 });
+    const r1 = await l.acquire('c.example', { concurrency: 1, delayMs: 10_000 });
+    const r2 = await l.acquire('d.example', { concurrency: 1, delayMs: 10_000 });
+    await expect(l.acquire('c.example', { concurrency: 1, delayMs: 10_000 })).rejects.toBeInstanceOf(HostBusyError);
+    await r1();
+    await r2();
+  });
+
+  it('frees the lease of a worker that died without releasing it', async () => {
+    const l = limiter({ maxWaitMs: 0 });
+    const [leases, next] = l.keys('e.example');
+    // A "dead worker": took a 300 ms lease through the script and never renews or releases it.
+    const res = (await ctx.redis.eval(ACQUIRE, 2, leases, next, 'dead-worker', 1, 0, 300)) as number[];
+    expect(res[0]).toBe(1);
+    const busy = await l.acquire('e.example', { concurrency: 1, delayMs: 0 }).catch((e: unknown) => e);
+    expect(busy).toBeInstanceOf(HostBusyError);
+    expect((busy as HostBusyError).retryAfterMs).toBeGreaterThan(0);
+    const patient = limiter();
+    const release = await patient.acquire('e.example', { concurrency: 1, delayMs: 0 });
+    expect(await ctx.redis.zrange(leases, 0, -1)).not.toContain('dead-worker');
+    await release();
+    expect(await ctx.redis.zcard(leases)).toBe(0);
+  });
+
+  it('renews a lease while it is held, so a slow request keeps its slot', async () => {
+    const l = limiter({ leaseTtlMs: 150 });
+    const release = await l.acquire('f.example', { concurrency: 1, delayMs: 0 });
+    await sleep(500);
+    const other = limiter({ leaseTtlMs: 150, maxWaitMs: 0 });
+    await expect(other.acquire('f.example', { concurrency: 1, delayMs: 0 })).rejects.toBeInstanceOf(HostBusyError);
+    await release();
+    const r = await other.acquire('f.example', { concurrency: 1, delayMs: 0 });
+    await r();
+  });
+
+  it('penalize() holds back every worker (a 429 seen by one of them)', async () => {
+    const a = limiter();
+    const b = limiter({ maxWaitMs: 50 });
+    await a.penalize('g.example', 400);
+    const err = await b.acquire('g.example', { concurrency: 4, delayMs: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostBusyError);
+    expect((err as HostBusyError).retryAfterMs).toBeGreaterThan(300);
+    const t0 = Date.now();
+    const release = await a.acquire('g.example', { concurrency: 4, delayMs: 0 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+    await release();
+  });
+
+  it('stops waiting when the signal aborts', async () => {
+    const l = limiter();
+    const r = await l.acquire('h.example', { concurrency: 1, delayMs: 0 });
+    const ac = new AbortController();
+    const pending = l.acquire('h.example', { concurrency: 1, delayMs: 0, signal: ac.signal });
+    setTimeout(() => ac.abort(new Error('shutting down')), 50);
+    await expect(pending).rejects.toThrow('shutting down');
+    await r();
+  });
+});
