@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { registerEval } from './eval.js';
+import { registerExtract } from './extract.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
 
 /** Every command of the CLI, in the order `--help` lists them. Add a command here. */
 export function registerCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  registerExtract(program, io, setExit);
+  registerEval(program, io, setExit);
   registerValidate(program, io, setExit);
   registerSchema(program, io);
 }

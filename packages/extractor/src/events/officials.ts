@@ -1,0 +1,123 @@
+import type { OfficialRole } from '@vnevents/schema';
+import type { DocLexicon } from './doc-lexicon.js';
+
+/** One mention of a person with the title written next to it. */
+export interface OfficialMention {
+  name: string;
+  start: number;
+  end: number;
+  title: string | null;
+  titleStart: number;
+  titleEnd: number;
+  /** Text right after the mention (title included) up to the clause end: "làm trưởng đoàn", "chủ trì" … */
+  after: string;
+  /** Text before the mention in its sentence. */
+  before: string;
+  role: OfficialRole;
+  rule: string;
+}
+
+const CAP = '\\p{Lu}[\\p{Ll}\\p{M}]*';
+const NAME_RUN = new RegExp(`${CAP}(?:[ ]${CAP})+`, 'gu');
+const HONORIFIC = /(?:đồng chí|đ\/c|ông|bà|các đồng chí|Đồng chí|Ông|Bà|Các đồng chí)\s*$/u;
+/** Words after which a title phrase ends: a verb of the event or a linking word. */
+const TITLE_STOP =
+  /\s(?:làm (?:trưởng|Trưởng|phó|Phó) đoàn|phát biểu|chủ trì|đồng chủ trì|dự\b|tham dự|đề nghị|ghi nhận|cho biết|kết luận|làm rõ|tại\b|đã\b|có\b|cùng\b|và các|nhấn mạnh|yêu cầu|báo cáo|trao\b|thăm\b|kiểm tra|giám sát|làm việc|tham gia|đánh giá|khẳng định|chỉ đạo|đến\b|dẫn đầu|làm trưởng|trình bày|thông tin|quán triệt|được\b|là\b|về\b|trong\b|khi\b|nêu\b)/u;
+const SEP_AFTER = /^\s*(?:,|–|-|—)\s*/u;
+
+function titlePhraseAfter(text: string, pos: number, lex: DocLexicon): { start: number; end: number } | null {
+  const sep = SEP_AFTER.exec(text.slice(pos, pos + 4));
+  if (!sep) return null;
+  const start = pos + sep[0].length;
+  if (lex.titleEndAt(start) < 0) return null;
+  return { start, end: extendTitle(text, start, lex) };
+}
+
+/** From a title start, runs to the clause end, across ", Title" and ", Unit" chains. */
+function extendTitle(text: string, start: number, lex: DocLexicon): number {
+  const limit = Math.min(text.length, start + 240);
+  let end = start;
+  let seg = start;
+  for (;;) {
+    const rest = text.slice(seg, limit);
+    const stopAt = rest.search(/[;.:()\n“”"]|,\s|\s[–—-]\s/u);
+    const verb = TITLE_STOP.exec(rest);
+    let segEnd = stopAt < 0 ? rest.length : stopAt;
+    if (verb && verb.index < segEnd) segEnd = verb.index;
+    end = seg + segEnd;
+    const m = /^,\s/u.exec(text.slice(end, end + 2));
+    if (!m || stopAt !== segEnd) break;
+    const next = end + 2;
+    if (lex.titleEndAt(next) < 0 && lex.unitEndAt(next) < 0) break;
+    seg = next;
+  }
+  while (end > start && /[\s,]/u.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function titlePhraseBefore(text: string, clauseStart: number, nameStart: number, lex: DocLexicon) {
+  const hits = lex.titlesIn(clauseStart, nameStart);
+  for (const h of hits) {
+    let end = nameStart;
+    const gap = text.slice(h.end, nameStart);
+    if (/[;.:]/u.test(gap)) continue;
+    end -= /\s*[–—-]?\s*$/u.exec(text.slice(h.start, nameStart))![0].length;
+    if (end > h.start) return { start: h.start, end };
+  }
+  return null;
+}
+
+/** Finds persons named with a title or an honorific, in [from, to). */
+export function findOfficials(text: string, lex: DocLexicon, from = 0, to = text.length): OfficialMention[] {
+  const out: OfficialMention[] = [];
+  NAME_RUN.lastIndex = from;
+  for (let m = NAME_RUN.exec(text); m && m.index < to; m = NAME_RUN.exec(text)) {
+    const syll = m[0].split(' ');
+    let i = syll.findIndex((s) => lex.isSurname(s));
+    if (i < 0) continue;
+    // A name is 2–4 syllables from its surname; a longer run keeps the leading syllables.
+    let n = syll.length - i;
+    if (n < 2) continue;
+    if (n > 4) n = 4;
+    const start = m.index + syll.slice(0, i).join(' ').length + (i ? 1 : 0);
+    // "Nguyễn Văn A Chủ tịch" style runs: stop the name where a title begins.
+    let nameSyll = syll.slice(i, i + n);
+    for (let k = 1; k < nameSyll.length; k++) {
+      const at = start + nameSyll.slice(0, k).join(' ').length + 1;
+      if (lex.titleEndAt(at) >= 0 || lex.unitEndAt(at) >= 0) {
+        nameSyll = nameSyll.slice(0, k);
+        break;
+      }
+    }
+    if (nameSyll.length < 2) continue;
+    const name = nameSyll.join(' ');
+    const end = start + name.length;
+    // Not part of a unit or place name ("Huyện ủy Mường Ảng", "tỉnh Hà Giang").
+    const pre = text.slice(Math.max(0, start - 24), start);
+    if (/(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|ủy|Ủy|uỷ|TP\.|bản|thôn|sông|núi|đèo|cầu|đường|phố|Trường|trường|chợ|phong cách|tư tưởng|Chủ tịch)\s$/u.test(pre))
+      continue;
+    const sentStart = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1), from - 1) + 1;
+    const clauseStart = Math.max(sentStart, text.lastIndexOf(';', start - 1) + 1, text.lastIndexOf(',', start - 1) + 1);
+    const after = titlePhraseAfter(text, end, lex);
+    const before = after ? null : titlePhraseBefore(text, clauseStart, start, lex);
+    const honor = HONORIFIC.test(text.slice(Math.max(0, start - 16), start));
+    const listed = /(?:;\s*)$/u.test(text.slice(Math.max(0, start - 3), start)) && after !== null;
+    if (!after && !before && !honor && !listed) continue;
+    const t = after ?? before;
+    const clauseEndRel = text.slice(end).search(/[;.\n]/u);
+    const clauseEnd = clauseEndRel < 0 ? text.length : end + clauseEndRel;
+    out.push({
+      name,
+      start,
+      end,
+      title: t ? text.slice(t.start, t.end) : null,
+      titleStart: t?.start ?? -1,
+      titleEnd: t?.end ?? -1,
+      after: text.slice(t && t.end > end ? t.end : end, Math.min(clauseEnd + 1, text.length)),
+      before: text.slice(sentStart, t && t.start < start ? t.start : start),
+      role: 'participant',
+      rule: after ? 'official.name-title' : before ? 'official.title-name' : honor ? 'official.honorific' : 'official.list',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import type { OfficialRole } from '@vnevents/schema';
+import type { OfficialMention } from './officials.js';
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+
+export interface Person {
+  name: string;
+  title: string | null;
+  role: OfficialRole;
+  mention: OfficialMention;
+  rule: string;
+}
+
+export interface RoleContext {
+  text: string;
+  /** The event's own sentence. */
+  lead: { start: number; end: number };
+  leadUnitName: string | null;
+  targetNames: string[];
+}
+
+const LEAD_AFTER = /^[\s,]*(?:làm (?:trưởng|Trưởng) đoàn|dẫn đầu|làm Trưởng Đoàn)/u;
+const SPEAKS = /\b(?:phát biểu chỉ đạo|phát biểu kết luận|kết luận (?:buổi|hội nghị|cuộc)|chỉ đạo của|thay mặt đoàn)\b/iu;
+const HOST_BEFORE = /\b(?:dự và làm việc với đoàn có|tiếp và làm việc với đoàn có|tiếp đoàn có|báo cáo với đoàn|cùng dự|cùng tham dự|dự buổi làm việc)\b/iu;
+const HOST_AFTER = /^[\s,]*(?:dự làm việc|cùng dự|tiếp đoàn|báo cáo|đã báo cáo|làm rõ)/iu;
+const CHAIR = /\b(?:chủ trì|đồng chủ trì)\b/u;
+
+/** Merges mentions into persons and gives each a role; returns the lead first. */
+export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Person[] {
+  const byName = new Map<string, OfficialMention[]>();
+  for (const m of mentions) {
+    const list = byName.get(m.name) ?? [];
+    list.push(m);
+    byName.set(m.name, list);
+  }
+  const placeOf = (u: string) => fold(u.replace(/^(?:.*?\b(?:ủy|uỷ|huyện|xã|tỉnh|phường|thị xã|quận)\s)/iu, ''));
+  const targetPlaces = ctx.targetNames.map(placeOf).filter((p) => p.length >= 4);
+  const scored = [...byName.entries()].map(([name, ms], order) => {
+    let lead = 0;
+    let host = false;
+    let chair = false;
+    let speaks = false;
+    for (const m of ms) {
+      const sentence = ctx.text.slice(m.start - m.before.length, m.end + m.after.length + 200);
+      if (LEAD_AFTER.test(m.after) || /^Trưởng đoàn\b/u.test(m.title ?? '')) lead += 5;
+      if (SPEAKS.test(m.before) || SPEAKS.test(m.after.slice(0, 60))) {
+        lead += 3;
+        speaks = true;
+      }
+      if (HOST_BEFORE.test(m.before) || HOST_AFTER.test(m.after)) host = true;
+      if (CHAIR.test(m.after) || (CHAIR.test(sentence.slice(0, 400)) && /các đồng chí/iu.test(m.before))) chair = true;
+      if (m.start >= ctx.lead.start && m.start < ctx.lead.end) lead += 1;
+    }
+    const title = ms.find((m) => m.title)?.title ?? null;
+    if (title && ctx.leadUnitName && fold(title).includes(fold(ctx.leadUnitName))) lead += 2;
+    if (title && targetPlaces.some((p) => fold(title).endsWith(p))) host = true;
+    if (chair) lead += 2;
+    return { name, ms, lead, host, chair, speaks, title, order };
+  });
+  const candidates = scored.filter((s) => !s.host && s.lead >= 2);
+  candidates.sort((a, b) => b.lead - a.lead || a.order - b.order);
+  const leadName = candidates[0]?.name ?? null;
+  const persons: Person[] = scored.map((s) => {
+    const role: OfficialRole =
+      s.name === leadName ? 'lead' : s.host || s.chair ? 'host' : s.speaks ? 'speaker' : 'participant';
+    const mention = s.ms.find((m) => m.title) ?? s.ms[0]!;
+    return { name: s.name, title: s.title, role, mention, rule: mention.rule };
+  });
+  persons.sort((a, b) => (a.role === 'lead' ? -1 : b.role === 'lead' ? 1 : 0));
+  return persons;
+}
