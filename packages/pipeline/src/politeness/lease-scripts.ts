@@ -9,7 +9,7 @@ const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 /**
- * ARGV: lease id, concurrency, delay ms, lease ttl ms.
+ * ARGV: lease id, concurrency, delay ms (between request starts), lease ttl ms.
  * Returns {1, 0} when the lease is taken, else {0, wait ms, reason} (reason 'busy' or 'delay').
  */
 export const ACQUIRE = `${NOW}
@@ -32,20 +32,8 @@ if delay > 0 then
 end
 return {1, 0, 'ok'}`;
 
-/**
- * ARGV: lease id, delay ms. Removes the lease and keeps the next start at least `delay` after this finish,
- * so requests to one host are `delay` apart whether counted from starts or from ends. Returns 1 when the lease was held.
- */
-export const RELEASE = `${NOW}
-local held = redis.call('ZREM', KEYS[1], ARGV[1])
-local delay = tonumber(ARGV[2])
-if delay > 0 then
-  local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
-  if now + delay > nextAt then
-    redis.call('SET', KEYS[2], now + delay, 'PX', delay)
-  end
-end
-return held`;
+/** ARGV: lease id. Removes the lease; returns 1 when it was still held. */
+export const RELEASE = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
 
 /** ARGV: lease id, ttl ms. Renews a lease still held; returns 0 when it had already expired. */
 export const EXTEND = `${NOW}

@@ -4,15 +4,19 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ACQUIRE, EXTEND, PENALIZE, RELEASE } from './lease-scripts.js';
 
-/** Per-host politeness the crawler asks for before each request (structurally the crawler's HostLimiter). */
+/** Per-host politeness the crawler asks for before each request (the crawler's HostSlotOptions). */
 export interface HostPoliteness {
-  /** Minimum time between two requests to the host (site delay or robots Crawl-delay, whichever is larger). */
+  /** Minimum time between two request starts to the host (site delay or robots Crawl-delay, the larger). */
   delayMs: number;
-  /** Requests to the host in flight at once. */
+  /** Requests to the host in flight at once (Infinity: no limit). */
   concurrency: number;
 }
 
-export type ReleaseLease = () => Promise<void>;
+/**
+ * Ends a lease (the crawler's ReleaseHostSlot): `retryAfterMs` holds the host back for every worker. Callers
+ * need not await it; the promise never rejects (a failed release is logged, and the lease expires by itself).
+ */
+export type ReleaseLease = (outcome?: { retryAfterMs?: number }) => Promise<void>;
 
 /** Thrown by acquire() when the host would be free only after `maxWaitMs`: the caller should come back later. */
 export class HostBusyError extends Error {
@@ -81,7 +85,7 @@ export class RedisHostLimiter {
   async acquire(host: string, opts: AcquireOptions): Promise<ReleaseLease> {
     const keys = this.keys(host);
     const id = `${process.pid}-${randomBytes(6).toString('hex')}`;
-    const concurrency = Math.max(1, Math.floor(opts.concurrency));
+    const concurrency = Number.isFinite(opts.concurrency) ? Math.max(1, Math.floor(opts.concurrency)) : 1e9;
     const delayMs = Math.max(0, Math.ceil(opts.delayMs));
     const maxWait = opts.maxWaitMs ?? this.maxWaitMs;
     const started = Date.now();
@@ -95,7 +99,7 @@ export class RedisHostLimiter {
         delayMs,
         this.ttl,
       )) as [number, number, string];
-      if (ok === 1) return this.holdLease(host, keys, id, delayMs);
+      if (ok === 1) return this.holdLease(host, keys, id);
       const waited = Date.now() - started;
       // 'busy': a lease may be released at any moment, so poll; 'delay': the exact time is known.
       const pause = reason === 'busy' ? Math.min(wait, this.busyPollMs + Math.random() * this.busyPollMs) : wait;
@@ -126,7 +130,7 @@ export class RedisHostLimiter {
     return Number(s) * 1000 + Math.floor(Number(us) / 1000);
   }
 
-  private holdLease(host: string, keys: [string, string], id: string, delayMs: number): ReleaseLease {
+  private holdLease(host: string, keys: [string, string], id: string): ReleaseLease {
     const renew = setInterval(
       () => {
         this.call('vneventsLeaseExtend', keys, id, this.ttl).then(
@@ -140,11 +144,20 @@ export class RedisHostLimiter {
     );
     renew.unref();
     let released = false;
-    return async () => {
+    // Fire-and-forget by contract (the crawler does not await it): failures are logged, and an unreleased
+    // lease frees itself after its ttl.
+    return async (outcome) => {
       if (released) return;
       released = true;
       clearInterval(renew);
-      await this.call('vneventsLeaseRelease', keys, id, delayMs);
+      const pause = outcome?.retryAfterMs;
+      const work = async () => {
+        if (pause && pause > 0) await this.call('vneventsLeasePenalize', keys, Math.ceil(pause));
+        await this.call('vneventsLeaseRelease', keys, id);
+      };
+      await work().catch((err: unknown) =>
+        this.log.warn({ host, err }, 'could not release host lease (it expires by itself)'),
+      );
     };
   }
 
