@@ -1,0 +1,226 @@
+/**
+ * Blocks of the content root → body paragraphs, captions, lead and byline. Drops what a careful reader
+ * would not call the article: the title, datelines and counters, chrome phrases (whole blocks and trailing
+ * lines), link lists, and everything after "Tin khác" / "Tin liên quan" / "Bình luận".
+ */
+import { type Byline, parseByline } from './byline.js';
+import { isChromeLine, isCutOff, isLabelLine } from './clutter.js';
+import { datelineResidue, parseDateline } from './dates.js';
+import { type Block, Role, type Scan } from './scan.js';
+import { fold, normaliseSpace } from './text.js';
+
+export interface BodyInput {
+  scan: Scan;
+  clutterOf: Int32Array;
+  range: [number, number];
+  title: string | null;
+  titleEl: number;
+  /** Element holding the lead (sapo), or -1. */
+  leadEl: number;
+}
+
+export interface BodyResult {
+  paragraphs: string[];
+  captions: string[];
+  /** Lead found inside the body (bold first paragraph, h2 right under the title), if any. */
+  lead: string | null;
+  bylines: Byline[];
+  /** Dateline-like blocks met in the content, in order (for dates and "Tác giả:" authors). */
+  metaLines: string[];
+  /** Blocks that are one link with a headline-length text (listing signal). */
+  headlineLinks: number;
+  proseBlocks: number;
+}
+
+const WALK_LIMIT = 10;
+
+function within(scan: Scan, el: number, anc: number): boolean {
+  return anc >= 0 && el >= anc && el < scan.end[anc]!;
+}
+
+/**
+ * Nearest ancestor-or-self (up to WALK_LIMIT levels) with the given role bit and at most `maxText`
+ * characters of text — a "date" or "caption" class on a wrapper of the whole article does not count.
+ */
+function roleAncestor(scan: Scan, el: number, bit: number, maxText: number): number {
+  for (let i = el, k = 0; i >= 0 && k < WALK_LIMIT; i = scan.parent[i]!, k++)
+    if ((scan.roles[i]! & bit) !== 0 && (scan.roleTexts.get(i)?.length ?? 0) <= maxText) return i;
+  return -1;
+}
+
+function tableAncestor(scan: Scan, el: number): number {
+  for (let i = el, k = 0; i >= 0 && k < 6; i = scan.parent[i]!, k++) if (scan.els[i]!.name === 'table') return i;
+  return -1;
+}
+
+/** A block that is a dateline with at most a name and counters around it. */
+export function isMetaLine(text: string): boolean {
+  if (text.length > 220 || !/\d/.test(text)) return false;
+  const hits = parseDateline(text);
+  if (hits.length === 0) return false;
+  const residue = datelineResidue(text, hits);
+  if (residue.length <= 12) return true;
+  if (isChromeLine(residue)) return true;
+  const noChrome = fold(residue)
+    .replace(
+      /\b(?:luot\s*xem|luot\s*doc|in\s*bai(?:\s*viet)?|chia\s*se|ban\s*in|views?|print|share|gui\s*email|email|cap\s*nhat)\b/g,
+      ' ',
+    )
+    .replace(/\b\d+\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (noChrome.length <= 12) return true;
+  return (
+    /^(?:tac\s*gia|nguoi\s*viet|nguoi\s*dang|but\s*danh|by|author|theo|nguon)\b/.test(noChrome) && noChrome.length <= 60
+  );
+}
+
+function captionAfterImage(b: Block, text: string): boolean {
+  if (b.heading > 0 || b.len > 250 || b.linkDensity >= 0.5 || /[:：]$/.test(text)) return false;
+  return b.emRatio >= 0.6 || b.align === 'center' || (b.len <= 160 && b.strongRatio < 0.8);
+}
+
+/** Lines of one paragraph with chrome lines removed from both ends. */
+function trimChromeLines(lines: string[]): string[] {
+  let from = 0;
+  let to = lines.length;
+  const junk = (l: string): boolean => isChromeLine(l) || isLabelLine(l);
+  while (to > from && junk(lines[to - 1]!)) to--;
+  while (from < to && junk(lines[from]!)) from++;
+  return lines.slice(from, to);
+}
+
+interface Kept {
+  lines: string[];
+  block: Block;
+}
+
+export function extractBody(input: BodyInput): BodyResult {
+  const { scan, clutterOf, range, title, titleEl, leadEl } = input;
+  const titleKey = title ? fold(title) : null;
+  const kept: Kept[] = [];
+  const captions: string[] = [];
+  const metaLines: string[] = [];
+  let headlineLinks = 0;
+  let proseBlocks = 0;
+  let afterImage = false;
+
+  const imageTables = new Set<number>();
+  for (let i = range[0]; i < range[1]; i++) {
+    const b = scan.blocks[i]!;
+    if (b.img && !b.icon && b.owner >= 0) {
+      const t = tableAncestor(scan, b.owner);
+      if (t >= 0) imageTables.add(t);
+    }
+  }
+
+  for (let i = range[0]; i < range[1]; i++) {
+    const b = scan.blocks[i]!;
+    if (b.owner >= 0 && clutterOf[b.owner]! >= 0) continue;
+    if (b.img) {
+      if (!b.icon && b.linkDensity < 1) afterImage = true;
+      continue;
+    }
+    const wasAfterImage = afterImage;
+    afterImage = false;
+    const text = normaliseSpace(b.text);
+    if (!text || !/[\p{L}\p{N}]/u.test(text)) continue;
+    if (b.owner >= 0 && (within(scan, b.owner, titleEl) || within(scan, b.owner, leadEl))) continue;
+    const key = fold(text);
+    if (titleKey && key === titleKey) continue;
+    if (isCutOff(text)) break;
+
+    // Captions: figcaption / caption classes, image tables, a short line right under an image.
+    if (b.owner >= 0) {
+      const capEl = roleAncestor(scan, b.owner, Role.Caption, 600);
+      const table = tableAncestor(scan, b.owner);
+      if (capEl >= 0 || (table >= 0 && imageTables.has(table) && b.len <= 300)) {
+        captions.push(text);
+        continue;
+      }
+    }
+    const labelled = /^(?:tin|bai|tac\s*gia)\b/.test(key) ? parseByline(text) : null;
+    if (wasAfterImage && !labelled && captionAfterImage(b, text)) {
+      captions.push(text);
+      continue;
+    }
+    if (isMetaLine(text)) {
+      metaLines.push(text);
+      continue;
+    }
+    if (b.owner >= 0 && roleAncestor(scan, b.owner, Role.Date | Role.Author | Role.Breadcrumb, 300) >= 0) {
+      if (b.len <= 200) {
+        metaLines.push(text);
+        continue;
+      }
+    }
+    if (b.linkDensity > 0.5) {
+      if (b.len >= 20 && b.linkDensity >= 0.6) headlineLinks++;
+      continue;
+    }
+    if (isChromeLine(text) || (isLabelLine(text) && b.len <= 250)) continue;
+
+    const paragraphs = b.text.split(/\n\n+/);
+    for (const p of paragraphs) {
+      const lines = trimChromeLines(
+        p
+          .split('\n')
+          .map(normaliseSpace)
+          .filter((l) => l.length > 0),
+      );
+      if (lines.length > 0) kept.push({ lines, block: b });
+    }
+    proseBlocks++;
+  }
+
+  // Bylines: the last short paragraph(s), or the last line of the last paragraph.
+  const bylines: Byline[] = [];
+  for (let k = 0; k < 2 && kept.length > 0; k++) {
+    const last = kept[kept.length - 1]!;
+    const line = last.lines[last.lines.length - 1]!;
+    const by = parseByline(line);
+    if (!by) break;
+    bylines.unshift(by);
+    if (last.lines.length > 1) last.lines.pop();
+    else kept.pop();
+  }
+  // A labelled byline, or a bold / right-aligned name, opening the body.
+  if (kept.length > 1) {
+    const first = kept[0]!;
+    const only = first.lines.length === 1 ? first.lines[0]! : null;
+    const by = only ? parseByline(only) : null;
+    if (
+      by &&
+      only &&
+      (/^(?:tin|bai|tac\s*gia|theo)\b/.test(fold(only)) ||
+        first.block.strongRatio >= 0.8 ||
+        first.block.align === 'right')
+    ) {
+      bylines.push(by);
+      kept.shift();
+    }
+  }
+
+  // A lead inside the body: a bold first paragraph, or an h2 right under the title.
+  let lead: string | null = null;
+  if (leadEl < 0 && kept.length > 1) {
+    const first = kept[0]!;
+    const text = first.lines.join(' ');
+    const isBoldLead = first.block.strongRatio >= 0.8 && text.length >= 60 && first.block.heading === 0;
+    const isH2Lead = first.block.heading === 2 && text.length >= 60;
+    if (isBoldLead || isH2Lead) {
+      lead = text;
+      kept.shift();
+    }
+  }
+
+  return {
+    paragraphs: kept.map((k) => k.lines.join(' ')),
+    captions,
+    lead,
+    bylines,
+    metaLines,
+    headlineLinks,
+    proseBlocks,
+  };
+}

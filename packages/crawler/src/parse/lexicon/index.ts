@@ -1,0 +1,3 @@
+export * from './class-roles.js';
+export * from './clutter-phrases.js';
+export * from './compile.js';
