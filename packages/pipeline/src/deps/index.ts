@@ -1,0 +1,3 @@
+export * from './load-ports.js';
+export * from './ports.js';
+export * from './sites.js';

@@ -1,0 +1,2 @@
+export * from './crawl-tracker.js';
+export * from './stats.js';
