@@ -1,5 +1,5 @@
-import { parseDateline } from '../recognizers/index.js';
-import { normalise } from '../text/index.js';
+import { parseDateline } from '../recognizers/dateline.js';
+import { normalise } from '../text/normalise.js';
 import { type EventRules, firstMatch } from './rules.js';
 
 export type ParagraphRole = 'head' | 'dateline' | 'body' | 'caption';

@@ -1,5 +1,6 @@
 import type { DateBasis } from '@vnevents/schema';
-import { type DateMention, findDates, inferYear } from '../recognizers/index.js';
+import { type DateMention, findDates } from '../recognizers/dates.js';
+import { inferYear } from '../recognizers/index.js';
 
 export interface EventDate {
   date: string | null;

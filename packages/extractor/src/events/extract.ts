@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Directive, Event, ExtractionResult, Metric } from '@vnevents/schema';
-import { findDocRefs, findQuantities } from '../recognizers/index.js';
-import { sentences } from '../text/index.js';
+import { findDocRefs } from '../recognizers/doc-refs.js';
+import { findQuantities } from '../recognizers/quantities.js';
+import { sentencesIn as sentences } from './sentences.js';
 import { readDocument } from './document.js';
 import { eventDate } from './event-date.js';
 import { decideType, negativeGenre } from './event-type.js';
 import { findItems } from './items.js';
-import { lexiconIndex, lexiconVersion, placeIndex } from './lexicon-index.js';
+import { lexiconIndex, lexiconVersion } from './lexicon-index.js';
+import { placeIndex } from './place-index.js';
 import { resolveLocation } from './location.js';
 import { findOfficials } from './officials.js';
 import { findParties, unitFromTitle } from './participants.js';

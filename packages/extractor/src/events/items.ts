@@ -1,4 +1,4 @@
-import { clauses, sentences } from '../text/index.js';
+import { clausesIn as clauses, sentencesIn as sentences } from './sentences.js';
 import type { Paragraph } from './document.js';
 import type { OfficialMention } from './officials.js';
 import type { EventRules } from './rules.js';
