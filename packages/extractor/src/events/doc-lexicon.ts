@@ -6,6 +6,8 @@ export interface DocLexicon {
   titleEndAt(pos: number): number;
   /** End of the body/unit name (lexicon head only) that starts exactly at `pos`, or -1. */
   unitEndAt(pos: number): number;
+  /** Whether a name is an administrative unit's bare name ("Tủa Chùa", "Lâm Hà"). */
+  isPlace(name: string): boolean;
   /** Title matches that start inside [from, to). */
   titlesIn(from: number, to: number): { start: number; end: number }[];
   /** Unit matches that start inside [from, to). */

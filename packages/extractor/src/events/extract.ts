@@ -59,7 +59,10 @@ export function extract(input: ExtractInput): ExtractionResult {
     events: [],
   };
 
-  const body = doc.paragraphs.filter((p) => p.role === 'body');
+  // The body starts at its first real paragraph (a dozen words or more); short lines before it are chrome.
+  const allBody = doc.paragraphs.filter((p) => p.role === 'body');
+  const firstReal = allBody.findIndex((p) => text.slice(p.start, p.end).split(' ').length >= 12);
+  const body = firstReal < 0 ? allBody : allBody.slice(firstReal);
   if (!body.length) return result;
   const firstSentences = sentences(text, body[0]!.start, body[0]!.end);
   const leadSentence = firstSentences.find((s) => decideType(text, s.start, s.end, rules)) ?? firstSentences[0]!;
@@ -91,6 +94,7 @@ export function extract(input: ExtractInput): ExtractionResult {
   const persons = assignRoles(mentions, {
     text,
     lead: leadSentence,
+    leadParagraphEnd: body[0]!.end,
     leadUnitName: parties.leadUnit?.name ?? null,
     targetNames: parties.targets.map((t) => t.name),
   });

@@ -1,6 +1,7 @@
 import { loadLexicons, surfacesOf } from '../lexicon/load.js';
 import { lexiconMatchers } from '../lexicon/matchers.js';
 import type { DocLexicon } from './doc-lexicon.js';
+import { placeIndex } from './place-index.js';
 
 let surnameSet: Set<string> | undefined;
 
@@ -29,6 +30,7 @@ export function lexiconIndex(text: string): DocLexicon {
     list.filter((x) => x.start >= from && x.start < to).map((x) => ({ start: x.start, end: x.end }));
   return {
     isSurname: (s) => names.has(s),
+    isPlace: (s) => placeIndex().isPlace(s),
     titleEndAt: (pos) => titleEnd.get(pos) ?? -1,
     unitEndAt: (pos) => unitEnd.get(pos) ?? -1,
     titlesIn: (from, to) => inRange(titles, from, to),

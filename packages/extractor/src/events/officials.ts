@@ -23,6 +23,11 @@ const HONORIFIC = /(?:đồng chí|đ\/c|ông|bà|các đồng chí|Đồng chí
 /** Words after which a title phrase ends: a verb of the event or a linking word. */
 const TITLE_STOP =
   /\s(?:làm (?:trưởng|Trưởng|phó|Phó) đoàn|phát biểu|chủ trì|đồng chủ trì|dự\b|tham dự|đề nghị|ghi nhận|cho biết|kết luận|làm rõ|tại\b|đã\b|có\b|cùng\b|và các|nhấn mạnh|yêu cầu|báo cáo|trao\b|thăm\b|kiểm tra|giám sát|làm việc|tham gia|đánh giá|khẳng định|chỉ đạo|đến\b|dẫn đầu|làm trưởng|trình bày|thông tin|quán triệt|được\b|là\b|về\b|trong\b|khi\b|nêu\b)/u;
+const MIDDLE_NAME = /^(?:Văn|Thị|Đức|Hữu|Ngọc|Quang|Xuân|Công|Đình|Bá|Trọng|Quốc|Hồng|Như|Duy|Tiến|Thành)$/u;
+const NOT_A_NAME = /^(?:Vụ|Luật|Trưởng|Phó|Ban|Sở|Cục|Đoàn|Hội|Quỹ|Bộ|Viện|Trường|Việt|\p{Lu})$/u;
+const HONORIFIC_WORD = /^(?:Ông|Bà|Anh|Chị|Đồng|Cô|Thầy|Cụ|Em)$/u;
+const PLACE_BEFORE =
+  /(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|ủy|Ủy|uỷ|TP\.|bản|thôn|sông|núi|đèo|cầu|đường|phố|Trường|trường|chợ|phong cách|tư tưởng|Chủ tịch|Thành phố|Tỉnh|Huyện|Xã)\s$/u;
 const SEP_AFTER = /^\s*(?:,|–|-|—)\s*/u;
 
 function titlePhraseAfter(text: string, pos: number, lex: DocLexicon): { start: number; end: number } | null {
@@ -73,29 +78,31 @@ export function findOfficials(text: string, lex: DocLexicon, from = 0, to = text
   NAME_RUN.lastIndex = from;
   for (let m = NAME_RUN.exec(text); m && m.index < to; m = NAME_RUN.exec(text)) {
     const syll = m[0].split(' ');
-    let i = syll.findIndex((s) => lex.isSurname(s));
-    if (i < 0) continue;
-    // A name is 2–4 syllables from its surname; a longer run keeps the leading syllables.
-    let n = syll.length - i;
-    if (n < 2) continue;
-    if (n > 4) n = 4;
-    const start = m.index + syll.slice(0, i).join(' ').length + (i ? 1 : 0);
-    // "Nguyễn Văn A Chủ tịch" style runs: stop the name where a title begins.
-    let nameSyll = syll.slice(i, i + n);
+    // The name ends the run ("… tỉnh Lâm Đồng Phạm Thanh Lâm"): the first surname from which 2–4 syllables remain;
+    // when no known surname fits, the last 2–4 syllables (title or honorific context decides below).
+    let i = syll.findIndex((s, k) => lex.isSurname(s) && syll.length - k <= 4 && syll.length - k >= 2 && !HONORIFIC_WORD.test(s));
+    const known = i >= 0;
+    if (!known) i = Math.max(0, syll.length - 4);
+    // A middle name found as a "surname" ("Tao Văn Hùng"): the syllable before it is the surname.
+    else if (i > 0 && syll.length - i < 4 && MIDDLE_NAME.test(syll[i]!)) i--;
+    // Skip leading words that are titles, units or honorifics ("Phó Chủ", "Ông Vi Văn Thắng").
+    const offsetOf = (k: number) => m!.index + (k ? syll.slice(0, k).join(' ').length + 1 : 0);
+    while (i < syll.length - 1 && (HONORIFIC_WORD.test(syll[i]!) || lex.titleEndAt(offsetOf(i)) >= 0 || lex.unitEndAt(offsetOf(i)) >= 0)) i++;
+    while (syll.length - i >= 4 && lex.isPlace(`${syll[i]} ${syll[i + 1]}`)) i += 2;
+    let nameSyll = syll.slice(i);
     for (let k = 1; k < nameSyll.length; k++) {
-      const at = start + nameSyll.slice(0, k).join(' ').length + 1;
+      const at = offsetOf(i + k);
       if (lex.titleEndAt(at) >= 0 || lex.unitEndAt(at) >= 0) {
         nameSyll = nameSyll.slice(0, k);
         break;
       }
     }
-    if (nameSyll.length < 2) continue;
+    if (nameSyll.length < 2 || nameSyll.length > 4 || NOT_A_NAME.test(nameSyll[0]!)) continue;
+    const start = offsetOf(i);
     const name = nameSyll.join(' ');
     const end = start + name.length;
-    // Not part of a unit or place name ("Huyện ủy Mường Ảng", "tỉnh Hà Giang").
     const pre = text.slice(Math.max(0, start - 24), start);
-    if (/(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|ủy|Ủy|uỷ|TP\.|bản|thôn|sông|núi|đèo|cầu|đường|phố|Trường|trường|chợ|phong cách|tư tưởng|Chủ tịch)\s$/u.test(pre))
-      continue;
+    const placeBefore = PLACE_BEFORE.test(pre);
     const sentStart = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1), from - 1) + 1;
     const clauseStart = Math.max(sentStart, text.lastIndexOf(';', start - 1) + 1, text.lastIndexOf(',', start - 1) + 1);
     const after = titlePhraseAfter(text, end, lex);
@@ -103,6 +110,10 @@ export function findOfficials(text: string, lex: DocLexicon, from = 0, to = text
     const honor = HONORIFIC.test(text.slice(Math.max(0, start - 16), start));
     const listed = /(?:;\s*)$/u.test(text.slice(Math.max(0, start - 3), start)) && after !== null;
     if (!after && !before && !honor && !listed) continue;
+    // A place after a level word ("tỉnh Hà Giang") is no person unless a title is written right before it.
+    if (placeBefore && !(before && before.end >= start - 3)) continue;
+    if (!known && !after && !before && !honor) continue;
+    if (lex.isPlace(name) && !(honor && known)) continue;
     const t = after ?? before;
     const clauseEndRel = text.slice(end).search(/[;.\n]/u);
     const clauseEnd = clauseEndRel < 0 ? text.length : end + clauseEndRel;

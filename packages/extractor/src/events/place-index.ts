@@ -33,6 +33,7 @@ export function placeIndex(): PlaceIndex {
         .lookup(name, { level: 'commune' })
         .map((c) => ({ name: c.bareName, district: c.district ? bare(c.district) : null, province: provinceOf(c) }));
     },
+    isPlace: (name) => g.resolvePlace(name).status !== 'not-found',
     provinceNames: () => [...provinces],
   };
   return cached;

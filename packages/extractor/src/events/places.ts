@@ -6,6 +6,8 @@ export interface PlaceIndex {
   districts(name: string): { name: string; province: string }[];
   /** Communes with this bare name, with district (pre-2025) and province (either era). */
   communes(name: string): { name: string; district: string | null; province: string }[];
+  /** Whether the name is the bare name of any unit of either era. */
+  isPlace(name: string): boolean;
   /** Bare names of all provinces of both eras, for matching site host names. */
   provinceNames(): string[];
 }

@@ -20,12 +20,15 @@ export interface RoleContext {
   text: string;
   /** The event's own sentence. */
   lead: { start: number; end: number };
+  /** End of the paragraph holding the event's sentence. */
+  leadParagraphEnd: number;
   leadUnitName: string | null;
   targetNames: string[];
 }
 
 const LEAD_AFTER = /^[\s,]*(?:làm (?:trưởng|Trưởng) đoàn|dẫn đầu|làm Trưởng Đoàn)/u;
-const SPEAKS = /\b(?:phát biểu chỉ đạo|phát biểu kết luận|kết luận (?:buổi|hội nghị|cuộc)|chỉ đạo của|thay mặt đoàn)\b/iu;
+const SPEAKS =
+  /\b(?:phát biểu chỉ đạo|phát biểu kết luận|phát biểu khai mạc|kết luận (?:buổi|hội nghị|hội thảo|cuộc|tại)|chỉ đạo của|thay mặt đoàn|kết luận,)|^\s*kết luận\b/iu;
 const HOST_BEFORE = /\b(?:dự và làm việc với đoàn có|tiếp và làm việc với đoàn có|tiếp đoàn có|báo cáo với đoàn|cùng dự|cùng tham dự|dự buổi làm việc)\b/iu;
 const HOST_AFTER = /^[\s,]*(?:dự làm việc|cùng dự|tiếp đoàn|báo cáo|đã báo cáo|làm rõ)/iu;
 const CHAIR = /\b(?:chủ trì|đồng chủ trì)\b/u;
@@ -53,7 +56,10 @@ export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Pers
         speaks = true;
       }
       if (HOST_BEFORE.test(m.before) || HOST_AFTER.test(m.after)) host = true;
-      if (CHAIR.test(m.after) || (CHAIR.test(sentence.slice(0, 400)) && /các đồng chí/iu.test(m.before))) chair = true;
+      const sentEnd = ctx.text.slice(m.end).search(/[.\n]/u);
+      const rest = ctx.text.slice(m.end, sentEnd < 0 ? undefined : m.end + sentEnd);
+      if (CHAIR.test(m.after) || (CHAIR.test(rest) && !/\bdo\b/u.test(rest.slice(0, rest.search(CHAIR))))) chair = true;
+      void sentence;
       if (m.start >= ctx.lead.start && m.start < ctx.lead.end) lead += 1;
     }
     const title = ms.find((m) => m.title)?.title ?? null;
@@ -64,7 +70,9 @@ export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Pers
   });
   const candidates = scored.filter((s) => !s.host && s.lead >= 2);
   candidates.sort((a, b) => b.lead - a.lead || a.order - b.order);
-  const leadName = candidates[0]?.name ?? null;
+  // Without a clear signal, the first official with a title named in the event's sentence or paragraph leads.
+  const fallback = scored.find((s) => !s.host && s.title && s.ms.some((m) => m.start >= ctx.lead.start && m.start < ctx.leadParagraphEnd));
+  const leadName = candidates[0]?.name ?? fallback?.name ?? null;
   const persons: Person[] = scored.map((s) => {
     const role: OfficialRole =
       s.name === leadName ? 'lead' : s.host || s.chair ? 'host' : s.speaks ? 'speaker' : 'participant';
