@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { findDates } from './dates.js';
+import { alternation, loadLexicon, lookupKey, RecognizerLexiconError } from './lexicon.js';
+import { DIGITS_SOURCE, parseVietnameseNumber, SCALE_SOURCE, SPELLED_WORD_SOURCE, scaleValue } from './numbers.js';
+import { B, dropOverlaps, E, groupSpan, type Span, scan, WS, window } from './scan.js';
+import data from './units.json' with { type: 'json' };
+
+export type Qualifier = 'trên' | 'hơn' | 'gần' | 'khoảng' | 'gần như' | 'đạt' | 'dưới' | 'tới' | 'lên đến';
+const QUALIFIERS = ['trên', 'hơn', 'gần', 'khoảng', 'gần như', 'đạt', 'dưới', 'tới', 'lên đến'] as const;
+
+export interface Quantity {
+  start: number;
+  end: number;
+  /** The number and its unit as written ("83,2ha", "20.000 ngày công"); the qualifier is not included. */
+  text: string;
+  value: number;
+  /** The unit from units.json ("ha", "tỷ đồng", "%"); a form differing only in case is kept as written. */
+  unit: string;
+  qualifier: Qualifier | null;
+  /** Span of the qualifier as written ("trên", "ước đạt"), or null. */
+  qualifierSpan: Span | null;
+  rule: string;
+}
+
+const forms = z.array(z.string()).min(1);
+const Schema = z
+  .object({
+    $comment: z.string().optional(),
+    units: z.array(z.object({ unit: z.string().min(1), forms }).strict()).min(1),
+    per: forms,
+    qualifiers: z.array(z.object({ qualifier: z.enum(QUALIFIERS), forms }).strict()).min(1),
+    numberBlockers: forms,
+  })
+  .strict();
+
+const FILE = 'units.json';
+const lex = loadLexicon(FILE, Schema, data, (v) => ({
+  'units.forms': v.units.flatMap((u) => u.forms),
+  'units.unit': v.units.map((u) => u.unit),
+  per: v.per,
+  'qualifiers.forms': v.qualifiers.flatMap((q) => q.forms),
+  numberBlockers: v.numberBlockers,
+}));
+
+function keyedMap<T>(what: string, entries: [string, T][]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const [form, value] of entries) {
+    const k = lookupKey(form);
+    if (m.has(k)) throw new RecognizerLexiconError(FILE, what, `"${form}" appears twice`);
+    m.set(k, value);
+  }
+  return m;
+}
+const UNIT_OF = keyedMap(
+  'units',
+  lex.units.flatMap((u) => u.forms.map((f): [string, string] => [f, u.unit])),
+);
+const QUALIFIER_OF = keyedMap(
+  'qualifiers',
+  lex.qualifiers.flatMap((q) => q.forms.map((f): [string, Qualifier] => [f, q.qualifier])),
+);
+
+const S = WS;
+const UNITS = alternation(lex.units.flatMap((u) => u.forms));
+const PER = alternation([...new Set([...lex.per, ...lex.units.flatMap((u) => u.forms)])]);
+const NUMBER = `(?<![\\p{L}\\p{M}\\p{N}.,:/\\-])(?:(?<digits>${DIGITS_SOURCE})|(?<words>(?:${SPELLED_WORD_SOURCE})(?:${S}+(?:${SPELLED_WORD_SOURCE}))*))(?![\\p{N}]|[.,]\\p{N})`;
+const QTY_RE = new RegExp(
+  `${B}(?<!(?:${alternation(lex.numberBlockers)})${S}+)` +
+    `(?:(?<qual>${alternation(lex.qualifiers.flatMap((q) => q.forms))})${S}+)?` +
+    `${NUMBER}(?:${S}*(?<scale>${SCALE_SOURCE})(?![\\p{L}\\p{M}]))?${S}{0,2}` +
+    `(?<unit>(?:${UNITS})(?:/(?:${PER})){0,2})${E}`,
+  'dgiu',
+);
+
+/** Spelled single words that are more often something else: "một" (a/one), "năm" (year), "không" (not). */
+const AMBIGUOUS_SINGLE = new Set(['một', 'năm', 'không'].map(lookupKey));
+
+/**
+ * Quantities — a number with a unit from units.json and an optional qualifier — in `text` or in [from, to):
+ * "83,2ha" → 83.2 "ha"; "trên 110 tỷ đồng" → 110 "tỷ đồng" qualifier "trên"; "100%"; "56 dự án";
+ * "trên 20.000 ngày công lao động" → 20000 "ngày công". A scale word multiplies the value unless scale and unit
+ * together are a unit ("2 nghìn người" → 2000 "người", "1 tỷ đồng" → 1 "tỷ đồng"). Numbers inside dates and
+ * times, after blockers ("số 5", "lần thứ 68", "năm 2020") and without a unit are not quantities. Never throws.
+ */
+export function findQuantities(text: string, from?: number, to?: number): Quantity[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const [f, t] = window(text, from, to);
+  const dates = findDates(text, { from: f, to: t });
+  const out: Quantity[] = [];
+  for (const m of scan(QTY_RE, text, f, t)) {
+    const gr = m.groups!;
+    const ix = m.indices.groups!;
+    const numSpan = (ix['digits'] ?? ix['words'])!;
+    if (gr['words'] !== undefined && AMBIGUOUS_SINGLE.has(lookupKey(gr['words']))) continue;
+    if (gr['digits'] !== undefined && /^0\d{2}/.test(gr['digits'])) continue; // phone and serial numbers
+    let value = parseVietnameseNumber(gr['digits'] ?? gr['words']!);
+    if (value === null) continue;
+    const unitSurface = gr['unit']!;
+    const [head, ...perParts] = unitSurface.split('/');
+    let unit = UNIT_OF.get(lookupKey(head!));
+    if (unit === undefined) continue;
+    if (gr['scale'] !== undefined) {
+      const combined = UNIT_OF.get(lookupKey(`${gr['scale']} ${head}`));
+      if (combined !== undefined) unit = combined;
+      else value = Number((value * (scaleValue(gr['scale']) ?? 1)).toPrecision(15));
+    }
+    // Report a form that is the unit itself as written ("nhà Đại đoàn kết"); aliases as the unit ("héc-ta" → ha).
+    const writtenHead = gr['scale'] !== undefined && unit.includes(' ') ? `${gr['scale']} ${head}` : head!;
+    if (lookupKey(writtenHead) === lookupKey(unit)) unit = writtenHead.replace(/\s+/gu, ' ');
+    if (perParts.length > 0) unit = [unit, ...perParts.map((p) => p.replace(/\s+/gu, ' '))].join('/');
+    const start = numSpan[0];
+    const end = ix['unit']![1];
+    if (dates.some((d) => d.start < end && start < d.end)) continue;
+    const qual = groupSpan(m, 'qual');
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      value,
+      unit,
+      qualifier: gr['qual'] === undefined ? null : (QUALIFIER_OF.get(lookupKey(gr['qual'])) ?? null),
+      qualifierSpan: qual,
+      rule: gr['words'] !== undefined ? 'quantity.words' : 'quantity.digits',
+    });
+  }
+  return dropOverlaps(out);
+}
