@@ -1,4 +1,4 @@
-import { type Logger, type LoggerOptions, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -8,7 +8,7 @@ export interface LoggerSetup {
   /** Pretty, human output (pino-pretty); default: when stdout is a terminal. */
   pretty?: boolean;
   /** Where JSON lines go (default stdout); tests pass a stream. */
-  destination?: NodeJS.WritableStream;
+  destination?: DestinationStream;
 }
 
 /** The CLI's logger: JSON lines by default, pretty when stdout is a terminal. Library code takes a Logger. */

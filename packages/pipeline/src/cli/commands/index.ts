@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { registerCrawl } from './crawl.js';
 import { registerEval } from './eval.js';
 import { registerExtract } from './extract.js';
+import { registerFailed } from './failed.js';
+import { registerRetry } from './retry.js';
+import { registerRun } from './run.js';
+import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
+import { registerStatus } from './status.js';
 import { registerValidate } from './validate.js';
 
 /** Every command of the CLI, in the order `--help` lists them. Add a command here. */
@@ -11,4 +17,10 @@ export function registerCommands(program: Command, io: CliIO, setExit: (code: nu
   registerEval(program, io, setExit);
   registerValidate(program, io, setExit);
   registerSchema(program, io);
+  registerRun(program, io);
+  registerCrawl(program, io, setExit);
+  registerStatus(program, io);
+  registerFailed(program, io);
+  registerRetry(program, io);
+  registerSchedule(program, io);
 }
