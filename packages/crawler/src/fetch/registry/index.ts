@@ -1,0 +1,1 @@
+export { loadSiteRegistry, parseSiteRegistry, type RegistryProblem, SiteRegistryError } from './load-site-registry.js';
