@@ -33,6 +33,7 @@ export interface BodyResult {
 }
 
 const WALK_LIMIT = 10;
+const MAX_IMAGE_TABLE_TEXT = 500;
 
 function within(scan: Scan, el: number, anc: number): boolean {
   return anc >= 0 && el >= anc && el < scan.end[anc]!;
@@ -48,8 +49,8 @@ function roleAncestor(scan: Scan, el: number, bit: number, maxText: number): num
   return -1;
 }
 
-function tableAncestor(scan: Scan, el: number): number {
-  for (let i = el, k = 0; i >= 0 && k < 6; i = scan.parent[i]!, k++) if (scan.els[i]!.name === 'table') return i;
+function tableAncestor(scan: Scan, el: number, levels = 6): number {
+  for (let i = el, k = 0; i >= 0 && k < levels; i = scan.parent[i]!, k++) if (scan.els[i]!.name === 'table') return i;
   return -1;
 }
 
@@ -90,6 +91,17 @@ function trimChromeLines(lines: string[]): string[] {
   return lines.slice(from, to);
 }
 
+/**
+ * A closing line set apart by its style — right-aligned, or wholly bold / italic — that reads as a credit
+ * rather than a sentence: "Thanh tra Sở", "Ban Tuyên giáo Huyện ủy", "Nhóm phóng viên".
+ */
+function styledByline(line: string, b: Block): Byline | null {
+  const styled = b.align === 'right' || b.strongRatio >= 0.8 || b.emRatio >= 0.8;
+  if (!styled || b.heading > 0 || line.length > 60 || /[.!?:;]$/.test(line) || !/^\p{Lu}/u.test(line)) return null;
+  if (line.split(/\s+/).length > 8 || /\d{3,}/.test(line)) return null;
+  return { author: line, attribution: false };
+}
+
 interface Kept {
   lines: string[];
   block: Block;
@@ -104,15 +116,21 @@ export function extractBody(input: BodyInput): BodyResult {
   let headlineLinks = 0;
   let proseBlocks = 0;
   let afterImage = false;
+  let cutAt = -1;
 
+  // Image tables (<table class="image">, SharePoint/CKEditor caption tables): a small table with a picture in
+  // it. A layout table that happens to hold the whole article and its photo is not one.
   const imageTables = new Set<number>();
+  const tableText = new Map<number, number>();
   for (let i = range[0]; i < range[1]; i++) {
     const b = scan.blocks[i]!;
-    if (b.img && !b.icon && b.owner >= 0) {
-      const t = tableAncestor(scan, b.owner);
-      if (t >= 0) imageTables.add(t);
-    }
+    if (b.owner < 0) continue;
+    const t = tableAncestor(scan, b.owner, b.img ? 4 : 6);
+    if (t < 0) continue;
+    if (b.img && !b.icon) imageTables.add(t);
+    else tableText.set(t, (tableText.get(t) ?? 0) + b.len);
   }
+  for (const t of imageTables) if ((tableText.get(t) ?? 0) > MAX_IMAGE_TABLE_TEXT) imageTables.delete(t);
 
   for (let i = range[0]; i < range[1]; i++) {
     const b = scan.blocks[i]!;
@@ -128,7 +146,10 @@ export function extractBody(input: BodyInput): BodyResult {
     if (b.owner >= 0 && (within(scan, b.owner, titleEl) || within(scan, b.owner, leadEl))) continue;
     const key = fold(text);
     if (titleKey && key === titleKey) continue;
-    if (isCutOff(text)) break;
+    if (isCutOff(text)) {
+      cutAt = i;
+      break;
+    }
 
     // Captions: figcaption / caption classes, image tables, a short line right under an image.
     if (b.owner >= 0) {
@@ -178,11 +199,26 @@ export function extractBody(input: BodyInput): BodyResult {
   for (let k = 0; k < 2 && kept.length > 0; k++) {
     const last = kept[kept.length - 1]!;
     const line = last.lines[last.lines.length - 1]!;
-    const by = parseByline(line);
+    const by = parseByline(line) ?? (last.lines.length === 1 ? styledByline(line, last.block) : null);
     if (!by) break;
     bylines.unshift(by);
     if (last.lines.length > 1) last.lines.pop();
     else kept.pop();
+  }
+  // Editors sometimes paste "Tin liên quan:" links above the byline: look a few blocks past the cut-off.
+  if (cutAt >= 0 && bylines.length === 0) {
+    for (let i = cutAt + 1, seen = 0; i < range[1] && seen < 12; i++) {
+      const b = scan.blocks[i]!;
+      if (b.img || (b.owner >= 0 && clutterOf[b.owner]! >= 0) || b.linkDensity > 0.5) continue;
+      seen++;
+      const text = normaliseSpace(b.text);
+      const labelled = /^(?:tin|bai|tac\s*gia)\b/.test(fold(text)) || b.align === 'right';
+      const by = labelled ? (parseByline(text) ?? styledByline(text, b)) : null;
+      if (by) {
+        bylines.push(by);
+        break;
+      }
+    }
   }
   // A labelled byline, or a bold / right-aligned name, opening the body.
   if (kept.length > 1) {

@@ -1,4 +1,5 @@
 /** Pages without an article: soft 404s (served with 200), listing pages, empty pages, non-HTML bodies. */
+import type { Block, Scan } from './scan.js';
 import { fold, normaliseSpace } from './text.js';
 
 const NOT_FOUND = [
@@ -41,4 +42,46 @@ export function notHtmlReason(html: string): string | null {
   if (bad > 16) return `the body looks binary (${bad} NUL or replacement characters in the first 4 KB)`;
   if (!/<[a-zA-Z!?/]/.test(head)) return 'no HTML tag in the first 4 KB';
   return null;
+}
+
+/** A block that is one link with a headline-length text: an item of a list of articles. */
+export function isHeadlineLink(b: Block): boolean {
+  return !b.img && b.linkDensity >= 0.6 && b.len >= 20 && b.len <= 300;
+}
+
+const LISTING_MIN_LINKS = 5;
+/** Share of all headline links that the list container must hold. */
+const LISTING_CONTAINER_SHARE = 0.7;
+/** Body characters per headline link below which the page is the list rather than an article beside it. */
+const LISTING_CHARS_PER_LINK = 40;
+
+/**
+ * A listing page: the element holding most of the page's headline links (outside clutter) contains the chosen
+ * content root, or sits inside it, and the body text is small against the number of links. An article with
+ * a sidebar of links is not a listing: its root lies outside the sidebar.
+ */
+export function listingSignal(scan: Scan, clutterOf: Int32Array, root: number, bodyChars: number): string | null {
+  const n = scan.els.length;
+  const hl = new Int32Array(n);
+  let total = 0;
+  for (const b of scan.blocks) {
+    if (b.owner < 0 || clutterOf[b.owner]! >= 0 || !isHeadlineLink(b)) continue;
+    hl[b.owner]!++;
+    total++;
+  }
+  if (total < LISTING_MIN_LINKS) return null;
+  for (let i = n - 1; i >= 0; i--) {
+    const p = scan.parent[i]!;
+    if (p >= 0) hl[p]! += hl[i]!;
+  }
+  const threshold = Math.max(LISTING_MIN_LINKS, LISTING_CONTAINER_SHARE * total);
+  let list = -1;
+  for (let i = 0; i < n; i++) if (hl[i]! >= threshold) list = i;
+  const links = list >= 0 ? hl[list]! : total;
+  if (links < LISTING_MIN_LINKS) return null;
+  const rootInList = list < 0 || (root >= list && root < scan.end[list]!);
+  const listInRoot = root < 0 || (list >= root && list < scan.end[root]!);
+  if (!rootInList && !listInRoot) return null;
+  if (bodyChars >= LISTING_CHARS_PER_LINK * links) return null;
+  return `${links} headline links in one list and ${bodyChars} characters of body text`;
 }

@@ -13,7 +13,7 @@ import { ParseInputError, SiteSelectorError } from './errors.js';
 import { readJsonLd } from './json-ld.js';
 import { detectLang } from './lang.js';
 import { chooseLead } from './lead.js';
-import { notFoundSignal, notHtmlReason } from './not-article.js';
+import { listingSignal, notFoundSignal, notHtmlReason } from './not-article.js';
 import { findPageDates } from './page-dates.js';
 import { type Scan, scanHtml } from './scan.js';
 import { normaliseSpace } from './text.js';
@@ -149,6 +149,8 @@ export function parse(html: string, url: string, opts: ParseOptions = {}): Parse
       href,
       `${links} headline links against ${body.proseBlocks} prose blocks in ${describe(scan, root)}`,
     );
+  const listing = listingSignal(scan, clutterOf, root, bodyChars);
+  if (listing) return notArticle('listing', href, listing);
   if (paragraphs.length === 0 && !lead)
     return notArticle('empty', href, `no body text in ${describe(scan, root)} (title: ${JSON.stringify(title)})`);
 

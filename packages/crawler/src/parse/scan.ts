@@ -77,11 +77,19 @@ const CAPTURE_LIMIT = 5_000;
 const ITEMPROPS = new Set(['datepublished', 'datemodified', 'datecreated', 'author', 'headline']);
 
 const roleCache = new Map<string, number>();
+/** ARIA landmarks that are page chrome. */
+const LANDMARK_CLUTTER = new Set(['banner', 'navigation', 'contentinfo', 'complementary', 'search', 'menubar', 'menu']);
 
 /** Role bits for one element from its tag, class tokens and id (cached by the class+id string). */
-export function classify(name: string, cls: string | undefined, id: string | undefined): number {
+export function classify(
+  name: string,
+  cls: string | undefined,
+  id: string | undefined,
+  aria: string | undefined = undefined,
+): number {
   let bits = 0;
   if (name === 'nav' || name === 'aside' || name === 'footer') bits |= Role.ClutterWeak;
+  if (aria !== undefined && LANDMARK_CLUTTER.has(aria.toLowerCase())) bits |= Role.ClutterWeak;
   if (name === 'figcaption') bits |= Role.Caption;
   if (name === 'article' || name === 'main') bits |= Role.Positive;
   if (!cls && !id) return bits;
@@ -304,7 +312,7 @@ export function scanHtml(html: string): Scan {
       els.push(c);
       parent.push(f.idx);
       end.push(idx + 1);
-      const role = classify(name, a['class'], a['id']);
+      const role = classify(name, a['class'], a['id'], a['role']);
       roles.push(role);
       if (name === 'html' && htmlLang === null && a['lang']) htmlLang = a['lang'];
 

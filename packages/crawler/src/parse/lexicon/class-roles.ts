@@ -2,7 +2,8 @@
  * What class names and ids say about an element, as data (compiled and validated by compile-roles.ts).
  *
  * Each role lists `parts` (matched between separators inside one class token or id: "box-share" has the
- * part "share") and `tokens` (a whole class token or id must equal the entry). Matching is lower-case.
+ * part "share"), `tokens` (a whole class token or id must equal the entry) and `contains` (a substring
+ * anywhere, for run-together names such as "wpthemeBreadcrumb" or "boxComment"). Matching is lower-case.
  */
 export const CLASS_ROLES = {
   /** Always page chrome, whatever else the element says about itself. */
@@ -108,6 +109,22 @@ export const CLASS_ROLES = {
       'navigation-post',
     ],
     tokens: ['back-to-top', 'go-top', 'top-link', 'the-tags', 'box-tag', 'box-tags'],
+    contains: [
+      'breadcrumb',
+      'comment',
+      'social',
+      'sharing',
+      'addthis',
+      'related',
+      'tinkhac',
+      'lienquan',
+      'othernews',
+      'newsother',
+      'quangcao',
+      'advert',
+      'pagination',
+      'binhluan',
+    ],
   },
   /** Usually chrome (menus, footers, side columns) unless the element also says it is content. */
   clutterWeak: {
@@ -164,6 +181,7 @@ export const CLASS_ROLES = {
       'sidebar-right',
       'sidebar-left',
     ],
+    contains: ['sidebar', 'navbar', 'navlist', 'topmenu', 'mainmenu', 'submenu', 'copyright'],
   },
   /** Content containers. */
   positive: {
@@ -191,6 +209,7 @@ export const CLASS_ROLES = {
       'text-content',
     ],
     tokens: [],
+    contains: ['content', 'detail', 'chitiet', 'noidung', 'article', 'fulltext'],
   },
   title: {
     parts: [
@@ -210,6 +229,7 @@ export const CLASS_ROLES = {
       'title-news',
     ],
     tokens: [],
+    contains: ['title', 'tieude', 'headline'],
   },
   lead: {
     parts: [
@@ -232,6 +252,7 @@ export const CLASS_ROLES = {
       'trich-yeu',
     ],
     tokens: ['desc', 'lead-text'],
+    contains: ['sapo', 'summary', 'tomtat', 'chapeau'],
   },
   date: {
     parts: [
@@ -261,6 +282,7 @@ export const CLASS_ROLES = {
       'newsdate',
     ],
     tokens: [],
+    contains: ['date', 'ngaydang', 'thoigian', 'publish'],
   },
   author: {
     parts: [
@@ -279,6 +301,7 @@ export const CLASS_ROLES = {
       'authorname',
     ],
     tokens: [],
+    contains: ['author', 'tacgia', 'byline'],
   },
   breadcrumb: {
     parts: [
@@ -294,6 +317,7 @@ export const CLASS_ROLES = {
       'portlet-breadcrumb',
     ],
     tokens: [],
+    contains: ['breadcrumb', 'duongdan', 'pathway'],
   },
   caption: {
     parts: [
@@ -318,6 +342,7 @@ export const CLASS_ROLES = {
       'anh-mo-ta',
     ],
     tokens: [],
+    contains: ['caption', 'chuthich'],
   },
 } as const;
 

@@ -70,12 +70,14 @@ export type CompiledRoles = Record<ClassRoleName, RegExp>;
 export function compileRoles(src: typeof CLASS_ROLES = CLASS_ROLES): CompiledRoles {
   const out = {} as Record<ClassRoleName, RegExp>;
   for (const role of Object.keys(src) as ClassRoleName[]) {
-    const { parts, tokens } = src[role];
+    const { parts, tokens, contains } = src[role];
     const p = checkList(`class-roles.${role}.parts`, parts, CLASS_CHARS);
     const t = checkList(`class-roles.${role}.tokens`, tokens, CLASS_CHARS);
+    const c = checkList(`class-roles.${role}.contains`, contains, CLASS_CHARS);
     const alts: string[] = [];
     if (p.length > 0) alts.push(`(?:^|[-_])(?:${p.map(escapeRegExp).join('|')})(?=$|[-_])`);
     if (t.length > 0) alts.push(`^(?:${t.map(escapeRegExp).join('|')})$`);
+    if (c.length > 0) alts.push(c.map(escapeRegExp).join('|'));
     out[role] = alts.length > 0 ? new RegExp(alts.join('|')) : /(?!)/;
   }
   return out;
