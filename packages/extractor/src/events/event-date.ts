@@ -1,6 +1,6 @@
 import type { DateBasis } from '@vnevents/schema';
 import { type DateMention, findDates } from '../recognizers/dates.js';
-import { inferYear } from '../recognizers/index.js';
+import { inferYear } from './context-year.js';
 
 export interface EventDate {
   date: string | null;
@@ -22,8 +22,11 @@ export function eventDate(
   windows: { start: number; end: number }[],
   publishedAt: string | null,
   excluded: [number, number][],
+  head: { start: number; end: number }[] = [],
 ): EventDate {
-  const pub = publishedAt ? { year: +publishedAt.slice(0, 4), month: +publishedAt.slice(5, 7), day: +publishedAt.slice(8, 10) } : null;
+  const pub = publishedAt
+    ? { year: +publishedAt.slice(0, 4), month: +publishedAt.slice(5, 7), day: +publishedAt.slice(8, 10) }
+    : null;
   const inside = (m: DateMention) => excluded.some(([s, e]) => m.start >= s && m.end <= e);
   for (const w of windows) {
     const mentions = findDates(text, { reference: pub, from: w.start, to: w.end }).filter(
@@ -31,18 +34,31 @@ export function eventDate(
     );
     const m = mentions[0];
     if (!m) continue;
-    if (m.iso && m.year !== null) return { date: m.iso, basis: m.basis ?? 'text', span: [m.start, m.end], rule: `date.${m.kind}` };
+    if (m.iso && m.year !== null)
+      return { date: m.iso, basis: m.basis ?? 'text', span: [m.start, m.end], rule: `date.${m.kind}` };
     if (m.month === null || m.day === null) continue;
     if (pub) {
       let y = pub.year;
       // A day more than a week after publication belongs to the year before ("28/12" published on 3 January).
       if (iso(y, m.month, m.day) > iso(pub.year, pub.month, Math.min(pub.day + 7, 31)) && m.month - pub.month > 1) y--;
-      return { date: iso(y, m.month, m.day), basis: 'text', span: [m.start, m.end], rule: 'date.partial-publication-year' };
+      return {
+        date: iso(y, m.month, m.day),
+        basis: 'text',
+        span: [m.start, m.end],
+        rule: 'date.partial-publication-year',
+      };
     }
-    const y = inferYear(text);
-    if (y) return { date: iso(y.year, m.month, m.day), basis: 'inferred', span: [m.start, m.end], rule: 'date.partial-inferred-year' };
+    const y = inferYear(text, head);
+    if (y)
+      return {
+        date: iso(y.year, m.month, m.day),
+        basis: 'inferred',
+        span: [m.start, m.end],
+        rule: 'date.partial-inferred-year',
+      };
     return { date: null, basis: null, span: [m.start, m.end], rule: 'date.partial-no-year' };
   }
-  if (pub) return { date: iso(pub.year, pub.month, pub.day), basis: 'publication', span: null, rule: 'date.publication' };
+  if (pub)
+    return { date: iso(pub.year, pub.month, pub.day), basis: 'publication', span: null, rule: 'date.publication' };
   return { date: null, basis: null, span: null, rule: 'date.none' };
 }

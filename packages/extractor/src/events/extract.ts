@@ -2,18 +2,18 @@ import { createHash } from 'node:crypto';
 import type { Directive, Event, ExtractionResult, Metric } from '@vnevents/schema';
 import { findDocRefs } from '../recognizers/doc-refs.js';
 import { findQuantities } from '../recognizers/quantities.js';
-import { sentencesIn as sentences } from './sentences.js';
 import { readDocument } from './document.js';
 import { eventDate } from './event-date.js';
 import { decideType, negativeGenre } from './event-type.js';
 import { findItems } from './items.js';
 import { lexiconIndex, lexiconVersion } from './lexicon-index.js';
-import { placeIndex } from './place-index.js';
 import { resolveLocation } from './location.js';
 import { findOfficials } from './officials.js';
 import { findParties, unitFromTitle } from './participants.js';
+import { placeIndex } from './place-index.js';
 import { assignRoles } from './roles.js';
 import { eventRules } from './rules.js';
+import { sentencesIn as sentences } from './sentences.js';
 import { syllables } from './units.js';
 
 export const EXTRACTOR_NAME = 'vnevents-rules';
@@ -33,7 +33,8 @@ export interface ExtractInput {
   lang?: string | null;
 }
 
-const SECOND_EVENT = /^(?:Trước đó|Sau đó|Cùng ngày|Chiều cùng ngày|Sáng cùng ngày|Tiếp đó|Tiếp theo chương trình|Trong chương trình)\b/u;
+const SECOND_EVENT =
+  /^(?:Trước đó|Sau đó|Cùng ngày|Chiều cùng ngày|Sáng cùng ngày|Tiếp đó|Tiếp theo chương trình|Trong chương trình)(?![\p{L}\p{N}])/u;
 
 /** Runs the rule-plus-lexicon extractor over one article. Never throws on odd text: no event is `events: []`. */
 export function extract(input: ExtractInput): ExtractionResult {
@@ -54,7 +55,11 @@ export function extract(input: ExtractInput): ExtractionResult {
       lang: input.lang ?? 'vie',
       site: input.site ?? null,
     },
-    extractor: { name: EXTRACTOR_NAME, version: EXTRACTOR_VERSION, lexiconVersion: `${lexiconVersion()}+rules.${rules.version}` },
+    extractor: {
+      name: EXTRACTOR_NAME,
+      version: EXTRACTOR_VERSION,
+      lexiconVersion: `${lexiconVersion()}+rules.${rules.version}`,
+    },
     text,
     events: [],
   };
@@ -68,22 +73,27 @@ export function extract(input: ExtractInput): ExtractionResult {
   const leadSentence = firstSentences.find((s) => decideType(text, s.start, s.end, rules)) ?? firstSentences[0]!;
   const titleType = doc.title && doc.title.start >= 0 ? decideType(text, doc.title.start, doc.title.end, rules) : null;
   const leadType = decideType(text, leadSentence.start, leadSentence.end, rules);
-  const type = [titleType, leadType]
-    .filter((t) => t !== null)
-    .sort((a, b) => priority(b.rule) - priority(a.rule))[0];
+  const type = [titleType, leadType].filter((t) => t !== null).sort((a, b) => priority(b.rule) - priority(a.rule))[0];
   if (!type) return result;
   const headText = doc.title?.text ?? '';
   if (negativeGenre(headText, rules) && !titleType) return result;
 
   const lex = lexiconIndex(text);
   const places = placeIndex();
-  const mentions = findOfficials(text, lex).filter((m) => doc.paragraphs.some((p) => p.role !== 'head' && m.start >= p.start && m.end <= p.end));
+  const mentions = findOfficials(text, lex).filter((m) =>
+    doc.paragraphs.some((p) => p.role !== 'head' && m.start >= p.start && m.end <= p.end),
+  );
   if (!mentions.length && negativeGenre(text.slice(body[0]!.start, body[0]!.end), rules)) return result;
 
   // A second activity reported later ("Trước đó, Đoàn … đã làm việc với xã Tân Bình").
   const seconds = body
     .flatMap((p) => sentences(text, p.start, p.end))
-    .filter((s) => s.start > leadSentence.end && SECOND_EVENT.test(text.slice(s.start, s.end)) && decideType(text, s.start, s.end, rules));
+    .filter(
+      (s) =>
+        s.start > leadSentence.end &&
+        SECOND_EVENT.test(text.slice(s.start, s.end)) &&
+        decideType(text, s.start, s.end, rules),
+    );
   const bodyTo = seconds[0]?.start ?? text.length;
 
   const parties = findParties(text, leadSentence.start, leadSentence.end, lex);
@@ -102,7 +112,8 @@ export function extract(input: ExtractInput): ExtractionResult {
   let leadUnit = parties.leadUnit;
   if (leadUnit && syllables(leadUnit.name) < 3) {
     const fromTitle = unitFromTitle(lead?.mention ?? null, text, lex);
-    if (fromTitle && fromTitle.name.endsWith(leadUnit.name)) leadUnit = { ...fromTitle, rule: 'lead-unit.lead-official-title' };
+    if (fromTitle && fromTitle.name.endsWith(leadUnit.name))
+      leadUnit = { ...fromTitle, rule: 'lead-unit.lead-official-title' };
   }
   if (!leadUnit) {
     const fromTitle = unitFromTitle(lead?.mention ?? null, text, lex);
@@ -123,11 +134,28 @@ export function extract(input: ExtractInput): ExtractionResult {
     rule: 'directive.reference',
   }));
   const excludedDates = refs.flatMap((r) => (r.dateSpan ? [r.dateSpan] : []));
-  const when = eventDate(text, [leadSentence, { start: body[0]!.start, end: body[0]!.end }, ...(doc.title && doc.title.start >= 0 ? [doc.title] : [])], publishedAt, excludedDates);
+  const when = eventDate(
+    text,
+    [
+      leadSentence,
+      { start: body[0]!.start, end: body[0]!.end },
+      ...(doc.title && doc.title.start >= 0 ? [doc.title] : []),
+    ],
+    publishedAt,
+    excludedDates,
+    doc.paragraphs.filter((p) => p.role === 'head'),
+  );
 
   const post2025 = (when.date ?? publishedAt ?? '') >= '2025-07-01';
   const location = resolveLocation(
-    { text, targets: parties.targets, lead: leadSentence, site: input.site ?? null, siteProvince: input.siteProvince ?? null, post2025 },
+    {
+      text,
+      targets: parties.targets,
+      lead: leadSentence,
+      site: input.site ?? null,
+      siteProvince: input.siteProvince ?? null,
+      post2025,
+    },
     places,
   );
 
@@ -151,20 +179,37 @@ export function extract(input: ExtractInput): ExtractionResult {
     dateBasis: when.basis,
     ...(when.span ? { dateSpan: when.span } : {}),
     dateRule: when.rule,
-    leadOfficial: lead ? { name: lead.name, title: lead.title, span: [lead.mention.start, lead.mention.end], rule: lead.rule } : null,
-    officials: persons.map((p) => ({ name: p.name, title: p.title, role: p.role, span: [p.mention.start, p.mention.end], rule: p.rule })),
+    leadOfficial: lead
+      ? { name: lead.name, title: lead.title, span: [lead.mention.start, lead.mention.end], rule: lead.rule }
+      : null,
+    officials: persons.map((p) => ({
+      name: p.name,
+      title: p.title,
+      role: p.role,
+      span: [p.mention.start, p.mention.end],
+      rule: p.rule,
+    })),
     leadUnit: leadUnit ? { name: leadUnit.name, span: [leadUnit.start, leadUnit.end], rule: leadUnit.rule } : null,
     targetUnits: parties.targets.map((t) => ({ name: t.name, span: [t.start, t.end], rule: t.rule })),
     location,
     directives,
     results: items
       .filter((i) => i.kind === 'results')
-      .map((i) => ({ text: slice(i.start, i.end), span: [i.start, i.end], rule: i.rule, metrics: metricsIn(text, i.start, i.end) })),
-    limitations: items.filter((i) => i.kind === 'limitations').map((i) => ({ text: slice(i.start, i.end), span: [i.start, i.end], rule: i.rule })),
+      .map((i) => ({
+        text: slice(i.start, i.end),
+        span: [i.start, i.end],
+        rule: i.rule,
+        metrics: metricsIn(text, i.start, i.end),
+      })),
+    limitations: items
+      .filter((i) => i.kind === 'limitations')
+      .map((i) => ({ text: slice(i.start, i.end), span: [i.start, i.end], rule: i.rule })),
     recommendations: items
       .filter((i) => i.kind === 'recommendations')
       .map((i) => ({ text: slice(i.start, i.end), span: [i.start, i.end], rule: i.rule, by: i.by })),
-    proposals: items.filter((i) => i.kind === 'proposals').map((i) => ({ text: slice(i.start, i.end), span: [i.start, i.end], rule: i.rule })),
+    proposals: items
+      .filter((i) => i.kind === 'proposals')
+      .map((i) => ({ text: slice(i.start, i.end), span: [i.start, i.end], rule: i.rule })),
     confidence: 0,
   };
   main.confidence = confidence(main, titleType !== null);
@@ -175,7 +220,17 @@ export function extract(input: ExtractInput): ExtractionResult {
     const p = findParties(text, s.start, s.end, lex);
     if (!p.targets.length) continue;
     const refsHere = directives.filter((d) => d.spans.some(([a]) => a >= s.start && a < s.end));
-    const loc = resolveLocation({ text, targets: p.targets, lead: s, site: input.site ?? null, siteProvince: input.siteProvince ?? null, post2025 }, places);
+    const loc = resolveLocation(
+      {
+        text,
+        targets: p.targets,
+        lead: s,
+        site: input.site ?? null,
+        siteProvince: input.siteProvince ?? null,
+        post2025,
+      },
+      places,
+    );
     const d = eventDate(text, [s], null, excludedDates);
     const ev: Event = {
       type: t.type,
@@ -186,7 +241,9 @@ export function extract(input: ExtractInput): ExtractionResult {
       dateRule: d.rule,
       leadOfficial: null,
       officials: [],
-      leadUnit: p.leadUnit ? { name: p.leadUnit.name, span: [p.leadUnit.start, p.leadUnit.end], rule: p.leadUnit.rule } : main.leadUnit,
+      leadUnit: p.leadUnit
+        ? { name: p.leadUnit.name, span: [p.leadUnit.start, p.leadUnit.end], rule: p.leadUnit.rule }
+        : main.leadUnit,
       targetUnits: p.targets.map((u) => ({ name: u.name, span: [u.start, u.end], rule: u.rule })),
       location: { ...loc, province: loc.province ?? location.province, district: loc.district ?? location.district },
       directives: refsHere,

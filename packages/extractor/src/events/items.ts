@@ -1,7 +1,7 @@
-import { clausesIn as clauses, sentencesIn as sentences } from './sentences.js';
 import type { Paragraph } from './document.js';
 import type { OfficialMention } from './officials.js';
 import type { EventRules } from './rules.js';
+import { clausesIn as clauses, sentencesIn as sentences } from './sentences.js';
 
 export type ItemKind = 'results' | 'limitations' | 'recommendations' | 'proposals';
 
@@ -31,10 +31,11 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Lead-in phrases cut from the front of a result clause. */
 const RESULT_LEAD = [
-  /^.{0,160}?\b(?:cho biết|nhận thấy|cho thấy|khẳng định|thông tin)\b[,:]?\s+/u,
+  /^.{0,160}?(?<![\p{L}\p{N}])(?:cho biết|nhận thấy|cho thấy|khẳng định|thông tin)(?<![\p{L}\p{N}])[,:]?\s+/u,
   /^(?:do đó|vì vậy|qua đó|từ đó|đặc biệt(?: là)?|trong đó|nhìn chung|bên cạnh đó|ngoài ra|đồng thời|cụ thể|nổi bật(?: là)?|thời gian qua),?\s+/iu,
 ];
-const REC_LEAD_FILLER = /^(?:,?\s*(?:trong thời gian tới|thời gian tới|trong năm \d{4}|từ nay đến cuối năm|sắp tới|trước mắt)\s*,?\s*)/iu;
+const REC_LEAD_FILLER =
+  /^(?:,?\s*(?:trong thời gian tới|thời gian tới|trong năm \d{4}|từ nay đến cuối năm|sắp tới|trước mắt)\s*,?\s*)/iu;
 const CAN_PHAI = /\s(?:cần|phải|cần phải|tiếp tục cần)\s/u;
 
 export interface ItemContext {
@@ -54,13 +55,14 @@ export interface ItemContext {
 /** Reads results, limitations, recommendations and proposals from the body after the event's lead. */
 export function findItems(ctx: ItemContext): ItemSpan[] {
   const { text, rules } = ctx;
-  const recCue = new RegExp(`\\b${rules.leadIn.recommendation}\\b\\s*:?\\s*`, 'iu');
+  const recCue = new RegExp(`(?<![\\p{L}\\p{N}])${rules.leadIn.recommendation}(?![\\p{L}\\p{N}])\\s*:?\\s*`, 'iu');
   const propCue = new RegExp(
-    `\\b${rules.leadIn.proposal}\\b(?:\\s(?:một số|các|những)\\s(?:vấn đề|nội dung|kiến nghị|đề xuất)(?:\\s(?:sau|như))?|\\s(?:vấn đề|nội dung))?\\s*(?::|như:?|\\s(?=(?:với\\s)?(?:đoàn|tỉnh|Trung ương|trung ương|cấp trên|các bộ|bộ|ngành)))\\s*`,
+    `(?<![\\p{L}\\p{N}])${rules.leadIn.proposal}(?![\\p{L}\\p{N}])(?:\\s(?:một số|các|những)\\s(?:vấn đề|nội dung|kiến nghị|đề xuất)(?:\\s(?:sau|như))?|\\s(?:vấn đề|nội dung))?\\s*(?::|như:?|\\s(?=(?:với\\s)?(?:đoàn|tỉnh|Trung ương|trung ương|cấp trên|các bộ|bộ|ngành)))\\s*`,
     'iu',
   );
-  const limLead = new RegExp(`^(?:${rules.leadIn.limitation})\\b`, 'iu');
-  const limList = /\b(?:hạn chế|tồn tại|khó khăn|vướng mắc|bất cập)[^.;:]{0,80}?\bnhư\b\s*:?\s*/iu;
+  const limLead = new RegExp(`^(?:${rules.leadIn.limitation})(?![\\p{L}\\p{N}])`, 'iu');
+  const limList =
+    /(?<![\p{L}\p{N}])(?:hạn chế|tồn tại|khó khăn|vướng mắc|bất cập)[^.;:]{0,80}?(?<![\p{L}\p{N}])như(?<![\p{L}\p{N}])\s*:?\s*/iu;
   const out: ItemSpan[] = [];
   let speaker: string | null = null;
   let state: 'report' | 'rec' | 'lim' = 'report';
@@ -91,14 +93,22 @@ export function findItems(ctx: ItemContext): ItemSpan[] {
 
       // Proposals of the visited body.
       const prop = propCue.exec(s);
-      if (prop && !/^đối với\b/iu.test(s)) {
+      if (prop && !/^đối với(?![\p{L}\p{N}])/iu.test(s)) {
         state = 'report';
-        pushClauses('proposals', { start: sent.start + prop.index + prop[0].length, end: sent.end }, 'item.proposal.lead-in');
+        pushClauses(
+          'proposals',
+          { start: sent.start + prop.index + prop[0].length, end: sent.end },
+          'item.proposal.lead-in',
+        );
         continue;
       }
       // Recommendations: the leading side asks something of the others.
       const rec = recCue.exec(s);
-      if (rec && !speakerIsHost && (speaker !== null || /\bđoàn\b/iu.test(s.slice(0, rec.index)))) {
+      if (
+        rec &&
+        !speakerIsHost &&
+        (speaker !== null || /(?<![\p{L}\p{N}])đoàn(?![\p{L}\p{N}])/iu.test(s.slice(0, rec.index)))
+      ) {
         let from = sent.start + rec.index + rec[0].length;
         const filler = REC_LEAD_FILLER.exec(text.slice(from, sent.end));
         if (filler) from += filler[0].length;
@@ -118,7 +128,12 @@ export function findItems(ctx: ItemContext): ItemSpan[] {
         const body = s.replace(/^(?:trong đó|đồng thời|bên cạnh đó|ngoài ra),?\s*/iu, '');
         if (rules.imperativeStart.test(body) && !rules.metaSentence.test(s)) {
           const cut = s.length - body.length;
-          pushClauses('recommendations', { start: sent.start + cut, end: sent.end }, 'item.recommendation.continued', recBy);
+          pushClauses(
+            'recommendations',
+            { start: sent.start + cut, end: sent.end },
+            'item.recommendation.continued',
+            recBy,
+          );
           continue;
         }
         if (!firstInPara || !rules.imperativeStart.test(body)) state = 'report';
@@ -127,15 +142,28 @@ export function findItems(ctx: ItemContext): ItemSpan[] {
       // Limitations: a lead-in sentence opens the block; its clauses (or its list after "như:") are the items.
       const list = limList.exec(s);
       if (limLead.test(s) || list) {
-        if (list && (limLead.test(s) || /\b(?:còn|vẫn còn|nhìn nhận|chỉ ra)\b/iu.test(s.slice(0, list.index + 1)) || list.index < 60)) {
+        if (
+          list &&
+          (limLead.test(s) ||
+            /(?<![\p{L}\p{N}])(?:còn|vẫn còn|nhìn nhận|chỉ ra)(?![\p{L}\p{N}])/iu.test(s.slice(0, list.index + 1)) ||
+            list.index < 60)
+        ) {
           state = 'lim';
-          pushClauses('limitations', { start: sent.start + list.index + list[0].length, end: sent.end }, 'item.limitation.list');
+          pushClauses(
+            'limitations',
+            { start: sent.start + list.index + list[0].length, end: sent.end },
+            'item.limitation.list',
+          );
           continue;
         }
         if (limLead.test(s) && rules.limitationCue.test(s)) {
           state = 'lim';
           const lead = /^(?:[^,]{0,40}),\s*/u.exec(s);
-          pushClauses('limitations', { start: sent.start + (lead ? lead[0].length : 0), end: sent.end }, 'item.limitation.lead-in');
+          pushClauses(
+            'limitations',
+            { start: sent.start + (lead ? lead[0].length : 0), end: sent.end },
+            'item.limitation.lead-in',
+          );
           continue;
         }
       }
@@ -146,14 +174,18 @@ export function findItems(ctx: ItemContext): ItemSpan[] {
       // Results: statements of what was achieved.
       if (subject && !(ctx.leadName && subject.name === ctx.leadName)) continue;
       if (subject) {
-        const appraisal = /\b(?:ghi nhận|đánh giá cao|biểu dương)\b/iu.exec(s);
+        const appraisal = /(?<![\p{L}\p{N}])(?:ghi nhận|đánh giá cao|biểu dương)(?![\p{L}\p{N}])/iu.exec(s);
         if (!appraisal) continue;
         const from = sent.start + appraisal.index;
         if (rules.appraisalGeneric.test(text.slice(from, sent.end))) continue;
         pushClauses('results', { start: from, end: sent.end }, 'item.result.appraisal');
         continue;
       }
-      if (!rules.resultCue.test(s) || /\b(?:chỉ ra|nêu rõ) (?:những|các|một số) (?:tồn tại|hạn chế)/iu.test(s)) continue;
+      if (
+        !rules.resultCue.test(s) ||
+        /(?<![\p{L}\p{N}])(?:chỉ ra|nêu rõ) (?:những|các|một số) (?:tồn tại|hạn chế)/iu.test(s)
+      )
+        continue;
       let from = sent.start;
       for (const lead of RESULT_LEAD) {
         const m = lead.exec(text.slice(from, sent.end));

@@ -12,14 +12,17 @@ const fold = (s: string) =>
 
 const PLACE = '(\\p{Lu}[\\p{Ll}\\p{M}]*(?:[ ]\\p{Lu}[\\p{Ll}\\p{M}]*){0,3})';
 const PROVINCE_MENTION = new RegExp(
-  `(?:\\btỉnh|Tỉnh ủy|Tỉnh uỷ|\\bthành phố|Thành phố|Thành ủy|Thành uỷ|\\bTP\\.?)[ ]${PLACE}`,
+  `(?:(?<![\\p{L}\\p{N}])tỉnh|Tỉnh ủy|Tỉnh uỷ|(?<![\\p{L}\\p{N}])thành phố|Thành phố|Thành ủy|Thành uỷ|(?<![\\p{L}\\p{N}])TP\\.?)[ ]${PLACE}`,
   'gu',
 );
 const DISTRICT_IN_UNIT = new RegExp(
-  `(?:\\bhuyện|Huyện ủy|Huyện uỷ|Huyên ủy|\\bthị xã|Thị ủy|Thị uỷ|\\bquận|Quận ủy|Quận uỷ|\\bthành phố|Thành ủy|Thành uỷ)[ ]${PLACE}`,
+  `(?:(?<![\\p{L}\\p{N}])huyện|Huyện ủy|Huyện uỷ|Huyên ủy|(?<![\\p{L}\\p{N}])thị xã|Thị ủy|Thị uỷ|(?<![\\p{L}\\p{N}])quận|Quận ủy|Quận uỷ|(?<![\\p{L}\\p{N}])thành phố|Thành ủy|Thành uỷ)[ ]${PLACE}`,
   'gu',
 );
-const COMMUNE_IN_UNIT = new RegExp(`(?:\\bxã|\\bphường|\\bthị trấn|Đảng ủy xã|Đảng uỷ xã)[ ]${PLACE}`, 'gu');
+const COMMUNE_IN_UNIT = new RegExp(
+  `(?:(?<![\\p{L}\\p{N}])xã|(?<![\\p{L}\\p{N}])phường|(?<![\\p{L}\\p{N}])thị trấn|Đảng ủy xã|Đảng uỷ xã)[ ]${PLACE}`,
+  'gu',
+);
 
 /** Trims a captured place to the longest prefix the test accepts ("Mường Ảng Báo" → "Mường Ảng"). */
 function longestPrefix(name: string, ok: (s: string) => boolean): string | null {
@@ -77,7 +80,8 @@ export function resolveLocation(input: LocationInput, places: PlaceIndex): Locat
     }
   };
   for (const t of input.targets) scan(t.name);
-  if (!districtsSeen.size && !communesSeen.size && !input.targets.length) scan(text.slice(input.lead.start, input.lead.end));
+  if (!districtsSeen.size && !communesSeen.size && !input.targets.length)
+    scan(text.slice(input.lead.start, input.lead.end));
 
   const siteProv = input.siteProvince ?? provinceFromHost(input.site, places);
   let district: string | null = null;

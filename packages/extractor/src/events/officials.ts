@@ -22,7 +22,7 @@ const NAME_RUN = new RegExp(`${CAP}(?:[ ]${CAP})+`, 'gu');
 const HONORIFIC = /(?:đồng chí|đ\/c|ông|bà|các đồng chí|Đồng chí|Ông|Bà|Các đồng chí)\s*$/u;
 /** Words after which a title phrase ends: a verb of the event or a linking word. */
 const TITLE_STOP =
-  /\s(?:làm (?:trưởng|Trưởng|phó|Phó) đoàn|phát biểu|chủ trì|đồng chủ trì|dự\b|tham dự|đề nghị|ghi nhận|cho biết|kết luận|làm rõ|tại\b|đã\b|có\b|cùng\b|và các|nhấn mạnh|yêu cầu|báo cáo|trao\b|thăm\b|kiểm tra|giám sát|làm việc|tham gia|đánh giá|khẳng định|chỉ đạo|đến\b|dẫn đầu|làm trưởng|trình bày|thông tin|quán triệt|được\b|là\b|về\b|trong\b|khi\b|nêu\b)/u;
+  /\s(?:làm (?:trưởng|Trưởng|phó|Phó) đoàn|phát biểu|chủ trì|đồng chủ trì|dự(?![\p{L}\p{N}])|tham dự|đề nghị|ghi nhận|cho biết|kết luận|làm rõ|tại(?![\p{L}\p{N}])|đã(?![\p{L}\p{N}])|có(?![\p{L}\p{N}])|cùng(?![\p{L}\p{N}])|và các|nhấn mạnh|yêu cầu|báo cáo|trao(?![\p{L}\p{N}])|thăm(?![\p{L}\p{N}])|kiểm tra|giám sát|làm việc|tham gia|đánh giá|khẳng định|chỉ đạo|đến(?![\p{L}\p{N}])|dẫn đầu|làm trưởng|trình bày|thông tin|quán triệt|được(?![\p{L}\p{N}])|là(?![\p{L}\p{N}])|về(?![\p{L}\p{N}])|trong(?![\p{L}\p{N}])|khi(?![\p{L}\p{N}])|nêu(?![\p{L}\p{N}]))/u;
 const MIDDLE_NAME = /^(?:Văn|Thị|Đức|Hữu|Ngọc|Quang|Xuân|Công|Đình|Bá|Trọng|Quốc|Hồng|Như|Duy|Tiến|Thành)$/u;
 const NOT_A_NAME = /^(?:Vụ|Luật|Trưởng|Phó|Ban|Sở|Cục|Đoàn|Hội|Quỹ|Bộ|Viện|Trường|Việt|\p{Lu})$/u;
 const HONORIFIC_WORD = /^(?:Ông|Bà|Anh|Chị|Đồng|Cô|Thầy|Cụ|Em)$/u;
@@ -80,14 +80,20 @@ export function findOfficials(text: string, lex: DocLexicon, from = 0, to = text
     const syll = m[0].split(' ');
     // The name ends the run ("… tỉnh Lâm Đồng Phạm Thanh Lâm"): the first surname from which 2–4 syllables remain;
     // when no known surname fits, the last 2–4 syllables (title or honorific context decides below).
-    let i = syll.findIndex((s, k) => lex.isSurname(s) && syll.length - k <= 4 && syll.length - k >= 2 && !HONORIFIC_WORD.test(s));
+    let i = syll.findIndex(
+      (s, k) => lex.isSurname(s) && syll.length - k <= 4 && syll.length - k >= 2 && !HONORIFIC_WORD.test(s),
+    );
     const known = i >= 0;
     if (!known) i = Math.max(0, syll.length - 4);
     // A middle name found as a "surname" ("Tao Văn Hùng"): the syllable before it is the surname.
     else if (i > 0 && syll.length - i < 4 && MIDDLE_NAME.test(syll[i]!)) i--;
     // Skip leading words that are titles, units or honorifics ("Phó Chủ", "Ông Vi Văn Thắng").
     const offsetOf = (k: number) => m!.index + (k ? syll.slice(0, k).join(' ').length + 1 : 0);
-    while (i < syll.length - 1 && (HONORIFIC_WORD.test(syll[i]!) || lex.titleEndAt(offsetOf(i)) >= 0 || lex.unitEndAt(offsetOf(i)) >= 0)) i++;
+    while (
+      i < syll.length - 1 &&
+      (HONORIFIC_WORD.test(syll[i]!) || lex.titleEndAt(offsetOf(i)) >= 0 || lex.unitEndAt(offsetOf(i)) >= 0)
+    )
+      i++;
     while (syll.length - i >= 4 && lex.isPlace(`${syll[i]} ${syll[i + 1]}`)) i += 2;
     let nameSyll = syll.slice(i);
     for (let k = 1; k < nameSyll.length; k++) {
@@ -127,7 +133,13 @@ export function findOfficials(text: string, lex: DocLexicon, from = 0, to = text
       after: text.slice(t && t.end > end ? t.end : end, Math.min(clauseEnd + 1, text.length)),
       before: text.slice(sentStart, t && t.start < start ? t.start : start),
       role: 'participant',
-      rule: after ? 'official.name-title' : before ? 'official.title-name' : honor ? 'official.honorific' : 'official.list',
+      rule: after
+        ? 'official.name-title'
+        : before
+          ? 'official.title-name'
+          : honor
+            ? 'official.honorific'
+            : 'official.list',
     });
   }
   return out;

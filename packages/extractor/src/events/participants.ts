@@ -1,20 +1,24 @@
 import type { DocLexicon } from './doc-lexicon.js';
 import type { OfficialMention } from './officials.js';
-import { type UnitPhrase, syllables, unitListAt, unitPhraseAt } from './units.js';
+import { syllables, type UnitPhrase, unitListAt, unitPhraseAt } from './units.js';
 
 export interface Parties {
   leadUnit: (UnitPhrase & { rule: string }) | null;
   targets: (UnitPhrase & { rule: string })[];
 }
 
-const DELEGATION = /\b[Đđ]oàn (?:công tác |liên ngành )?(?:kiểm tra|giám sát|công tác|khảo sát)(?:\s(?:số\s)?\d+)?(?:\s(?:của|thuộc))?\s/gu;
+const DELEGATION =
+  /(?<![\p{L}\p{N}])[Đđ]oàn (?:công tác |liên ngành )?(?:kiểm tra|giám sát|công tác|khảo sát)(?:\s(?:số\s)?\d+)?(?:\s(?:của|thuộc))?\s/gu;
 const TARGET_CUES: { id: string; re: RegExp }[] = [
-  { id: 'target.lam-viec-voi', re: /\b(?:làm việc|buổi làm việc|làm việc trực tiếp)\s(?:với|tại)\s/gu },
-  { id: 'target.doi-voi', re: /\b(?:đối với|tại)\s(?=\p{Lu}|huyện|xã|tỉnh|thị xã|phường|thị trấn|quận)/gu },
-  { id: 'target.kiem-tra-tai', re: /\b(?:kiểm tra|giám sát|khảo sát|thăm)\s(?:tại|đối với)\s/gu },
-  { id: 'target.den', re: /\b(?:đến|về)\s(?:làm việc|kiểm tra|giám sát)\s(?:với|tại)\s/gu },
+  { id: 'target.lam-viec-voi', re: /(?<![\p{L}\p{N}])(?:làm việc|buổi làm việc|làm việc trực tiếp)\s(?:với|tại)\s/gu },
+  {
+    id: 'target.doi-voi',
+    re: /(?<![\p{L}\p{N}])(?:đối với|tại)\s(?=\p{Lu}|huyện|xã|tỉnh|thị xã|phường|thị trấn|quận)/gu,
+  },
+  { id: 'target.kiem-tra-tai', re: /(?<![\p{L}\p{N}])(?:kiểm tra|giám sát|khảo sát|thăm)\s(?:tại|đối với)\s/gu },
+  { id: 'target.den', re: /(?<![\p{L}\p{N}])(?:đến|về)\s(?:làm việc|kiểm tra|giám sát)\s(?:với|tại)\s/gu },
 ];
-const ORGANISER = /\b(?:tổ chức|phối hợp|chủ trì|triển khai)\b/u;
+const ORGANISER = /(?<![\p{L}\p{N}])(?:tổ chức|phối hợp|chủ trì|triển khai)(?![\p{L}\p{N}])/u;
 
 /** The conducting body and the visited bodies named in the event's sentence [from, to). */
 export function findParties(text: string, from: number, to: number, lex: DocLexicon): Parties {
@@ -33,7 +37,7 @@ export function findParties(text: string, from: number, to: number, lex: DocLexi
       const list = unitListAt(text, from + m.index + m[0].length, lex);
       for (const u of list) {
         if (leadUnit && (u.start === leadUnit.start || u.name === leadUnit.name)) continue;
-        if (/^[Đđ]oàn\b/u.test(u.name)) continue;
+        if (/^[Đđ]oàn(?![\p{L}\p{N}])/u.test(u.name)) continue;
         if (!targets.some((t) => t.name === u.name)) targets.push({ ...u, rule: cue.id });
       }
     }
@@ -41,7 +45,8 @@ export function findParties(text: string, from: number, to: number, lex: DocLexi
   }
   if (!leadUnit) {
     // "Sáng 04/4, Ban Dân vận Tỉnh ủy phối hợp với … tổ chức hội nghị": the first unit of the sentence's subject.
-    const verb = ORGANISER.exec(s) ?? /\b(?:làm việc|kiểm tra|giám sát|đã có|có buổi)\b/u.exec(s);
+    const verb =
+      ORGANISER.exec(s) ?? /(?<![\p{L}\p{N}])(?:làm việc|kiểm tra|giám sát|đã có|có buổi)(?![\p{L}\p{N}])/u.exec(s);
     const limit = verb ? from + verb.index : to;
     for (const u of lex.unitsIn(from, limit)) {
       const p = unitPhraseAt(text, u.start, lex);

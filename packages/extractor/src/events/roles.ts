@@ -1,12 +1,7 @@
 import type { OfficialRole } from '@vnevents/schema';
 import type { OfficialMention } from './officials.js';
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 export interface Person {
   name: string;
@@ -28,10 +23,11 @@ export interface RoleContext {
 
 const LEAD_AFTER = /^[\s,]*(?:làm (?:trưởng|Trưởng) đoàn|dẫn đầu|làm Trưởng Đoàn)/u;
 const SPEAKS =
-  /\b(?:phát biểu chỉ đạo|phát biểu kết luận|phát biểu khai mạc|kết luận (?:buổi|hội nghị|hội thảo|cuộc|tại)|chỉ đạo của|thay mặt đoàn|kết luận,)|^\s*kết luận\b/iu;
-const HOST_BEFORE = /\b(?:dự và làm việc với đoàn có|tiếp và làm việc với đoàn có|tiếp đoàn có|báo cáo với đoàn|cùng dự|cùng tham dự|dự buổi làm việc)\b/iu;
+  /(?<![\p{L}\p{N}])(?:phát biểu chỉ đạo|phát biểu kết luận|phát biểu khai mạc|kết luận (?:buổi|hội nghị|hội thảo|cuộc|tại)|chỉ đạo của|thay mặt đoàn|kết luận,)|^\s*kết luận(?![\p{L}\p{N}])/iu;
+const HOST_BEFORE =
+  /(?<![\p{L}\p{N}])(?:dự và làm việc với đoàn có|tiếp và làm việc với đoàn có|tiếp đoàn có|báo cáo với đoàn|cùng dự|cùng tham dự|dự buổi làm việc)(?![\p{L}\p{N}])/iu;
 const HOST_AFTER = /^[\s,]*(?:dự làm việc|cùng dự|tiếp đoàn|báo cáo|đã báo cáo|làm rõ)/iu;
-const CHAIR = /\b(?:chủ trì|đồng chủ trì)\b/u;
+const CHAIR = /(?<![\p{L}\p{N}])(?:chủ trì|đồng chủ trì)(?![\p{L}\p{N}])/u;
 
 /** Merges mentions into persons and gives each a role; returns the lead first. */
 export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Person[] {
@@ -41,7 +37,8 @@ export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Pers
     list.push(m);
     byName.set(m.name, list);
   }
-  const placeOf = (u: string) => fold(u.replace(/^(?:.*?\b(?:ủy|uỷ|huyện|xã|tỉnh|phường|thị xã|quận)\s)/iu, ''));
+  const placeOf = (u: string) =>
+    fold(u.replace(/^(?:.*?(?<![\p{L}\p{N}])(?:ủy|uỷ|huyện|xã|tỉnh|phường|thị xã|quận)\s)/iu, ''));
   const targetPlaces = ctx.targetNames.map(placeOf).filter((p) => p.length >= 4);
   const scored = [...byName.entries()].map(([name, ms], order) => {
     let lead = 0;
@@ -50,7 +47,7 @@ export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Pers
     let speaks = false;
     for (const m of ms) {
       const sentence = ctx.text.slice(m.start - m.before.length, m.end + m.after.length + 200);
-      if (LEAD_AFTER.test(m.after) || /^Trưởng đoàn\b/u.test(m.title ?? '')) lead += 5;
+      if (LEAD_AFTER.test(m.after) || /^Trưởng đoàn(?![\p{L}\p{N}])/u.test(m.title ?? '')) lead += 5;
       if (SPEAKS.test(m.before) || SPEAKS.test(m.after.slice(0, 60))) {
         lead += 3;
         speaks = true;
@@ -58,7 +55,11 @@ export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Pers
       if (HOST_BEFORE.test(m.before) || HOST_AFTER.test(m.after)) host = true;
       const sentEnd = ctx.text.slice(m.end).search(/[.\n]/u);
       const rest = ctx.text.slice(m.end, sentEnd < 0 ? undefined : m.end + sentEnd);
-      if (CHAIR.test(m.after) || (CHAIR.test(rest) && !/\bdo\b/u.test(rest.slice(0, rest.search(CHAIR))))) chair = true;
+      if (
+        CHAIR.test(m.after) ||
+        (CHAIR.test(rest) && !/(?<![\p{L}\p{N}])do(?![\p{L}\p{N}])/u.test(rest.slice(0, rest.search(CHAIR))))
+      )
+        chair = true;
       void sentence;
       if (m.start >= ctx.lead.start && m.start < ctx.lead.end) lead += 1;
     }
@@ -71,7 +72,9 @@ export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Pers
   const candidates = scored.filter((s) => !s.host && s.lead >= 2);
   candidates.sort((a, b) => b.lead - a.lead || a.order - b.order);
   // Without a clear signal, the first official with a title named in the event's sentence or paragraph leads.
-  const fallback = scored.find((s) => !s.host && s.title && s.ms.some((m) => m.start >= ctx.lead.start && m.start < ctx.leadParagraphEnd));
+  const fallback = scored.find(
+    (s) => !s.host && s.title && s.ms.some((m) => m.start >= ctx.lead.start && m.start < ctx.leadParagraphEnd),
+  );
   const leadName = candidates[0]?.name ?? fallback?.name ?? null;
   const persons: Person[] = scored.map((s) => {
     const role: OfficialRole =

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { EventTypeSchema } from '@vnevents/schema';
+import { z } from 'zod';
 
 /** A compiled rule: its id travels with every value it produces. */
 export interface PatternRule {
@@ -48,9 +48,19 @@ export interface EventRules {
   appraisalGeneric: RegExp;
 }
 
+/**
+ * `\\b` in a JavaScript regular expression is an ASCII word boundary even with the u flag, so it never holds before
+ * "đ" or after "ị". Rules are written with `\\b`; compile them with Unicode letter boundaries instead.
+ */
+export function unicodeBoundaries(source: string): string {
+  return source.replace(/\\b(?=(.?))/g, (_m, next: string) =>
+    /[\p{L}\p{N}(\\[]/u.test(next) ? '(?<![\\p{L}\\p{N}])' : '(?![\\p{L}\\p{N}])',
+  );
+}
+
 function compile(source: string, where: string, flags = 'iu'): RegExp {
   try {
-    return new RegExp(source, flags);
+    return new RegExp(unicodeBoundaries(source), flags);
   } catch (err) {
     throw new Error(`rules file: ${where}: pattern does not compile: ${(err as Error).message}`);
   }

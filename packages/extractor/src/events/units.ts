@@ -7,10 +7,12 @@ export interface UnitPhrase {
 }
 
 const CAP_WORD = /^[ ](?:\p{Lu}[\p{Ll}\p{M}]*|\d+)(?=[\s,.;:)“”"–-]|$)/u;
-const LEVEL = /^[ ](?:tỉnh|huyện|thị xã|thành phố|TP\.?|quận|xã|phường|thị trấn|Trung ương|trung ương|Tỉnh|Huyện|Xã)(?=[\s,.;:)]|$)/u;
+const LEVEL =
+  /^[ ](?:tỉnh|huyện|thị xã|thành phố|TP\.?|quận|xã|phường|thị trấn|Trung ương|trung ương|Tỉnh|Huyện|Xã)(?=[\s,.;:)]|$)/u;
 const LOWER_TAIL = /^[ ](?:các cơ quan Nhà nước|các cơ quan nhà nước|cơ sở|các cấp)(?=[\s,.;:)]|$)/u;
 /** A place word that is a unit by itself ("huyện Đầm Hà", "xã Tân Bình"). */
-const PLACE_UNIT = /^(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn|Tỉnh|Huyện|Thị xã|Thành phố|Quận|Xã|Phường|Thị trấn)[ ]\p{Lu}/u;
+const PLACE_UNIT =
+  /^(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn|Tỉnh|Huyện|Thị xã|Thành phố|Quận|Xã|Phường|Thị trấn)[ ]\p{Lu}/u;
 
 /**
  * The unit name that starts at `pos`: a lexicon head ("Ban Thường vụ", "Sở Tài nguyên và Môi trường", "Thanh tra")

@@ -24,9 +24,14 @@ function perturb(g: GoldFile, i: number): PredFile {
     if (i % 2) e['type'] = 'other';
     if (i % 3 === 0) e['date'] = null;
     e['leadUnit'] = i % 4 ? { name: `Đoàn của ${String(e['leadUnit'])}` } : null;
-    e['results'] = ((e['results'] as string[]) ?? []).map((t, k) => ({ text: k % 2 ? t.split(' ').slice(0, 4).join(' ') : t }));
+    e['results'] = ((e['results'] as string[]) ?? []).map((t, k) => ({
+      text: k % 2 ? t.split(' ').slice(0, 4).join(' ') : t,
+    }));
     e['officials'] = ((e['officials'] as unknown[]) ?? []).slice(i % 2);
-    e['directives'] = ((e['directives'] as { ref: string }[]) ?? []).map((d) => ({ ...d, ref: d.ref.replace('TW', 'TƯ') }));
+    e['directives'] = ((e['directives'] as { ref: string }[]) ?? []).map((d) => ({
+      ...d,
+      ref: d.ref.replace('TW', 'TƯ'),
+    }));
   }
   if (i % 5 === 0) events.push({ type: 'other' });
   return { events };
@@ -45,7 +50,9 @@ describe('score() agrees with the reference scorer', () => {
     const ref = execFileSync(process.execPath, [reference, goldDir, join(dir, 'pred')], { encoding: 'utf8' }).trim();
     const ours = formatReport(score(golds, preds)).join('\n');
     expect(ours).toBe(ref);
-    const refJson = JSON.parse(execFileSync(process.execPath, [reference, goldDir, join(dir, 'pred'), '--json'], { encoding: 'utf8' }));
+    const refJson = JSON.parse(
+      execFileSync(process.execPath, [reference, goldDir, join(dir, 'pred'), '--json'], { encoding: 'utf8' }),
+    );
     expect(score(golds, preds).macroF1).toBeCloseTo(refJson.macroF1, 12);
   });
 
