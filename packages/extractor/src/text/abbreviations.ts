@@ -1,10 +1,10 @@
-import { ABBREVIATIONS, type AbbreviationKind } from './data/abbreviations.js';
+import { ABBREVIATIONS, type AbbreviationKind } from './rules/abbreviations.js';
 
-/** An entry of data/abbreviations.ts is malformed or duplicated: fix the data file. */
+/** An entry of rules/abbreviations.ts is malformed or duplicated: fix the data file. */
 export class AbbreviationDataError extends Error {
   override readonly name = 'AbbreviationDataError';
   constructor(entry: string, problem: string) {
-    super(`abbreviation "${entry}": ${problem}. Fix packages/extractor/src/text/data/abbreviations.ts.`);
+    super(`abbreviation "${entry}": ${problem}. Fix packages/extractor/src/text/rules/abbreviations.ts.`);
   }
 }
 

@@ -1,6 +1,5 @@
 export { AbbreviationDataError, abbreviationKind } from './abbreviations.js';
 export { clauses, protectedMask, trimItem } from './clauses.js';
-export type { AbbreviationKind } from './data/abbreviations.js';
 export {
   decodeLegacy,
   encodeLegacy,
@@ -13,6 +12,7 @@ export {
 export { type ListSplit, listItems } from './list-items.js';
 export { type MatchKeyOptions, matchKey } from './match-key.js';
 export { CharacterRuleError, type Conversion, type NormaliseResult, normalise } from './normalise.js';
+export type { AbbreviationKind } from './rules/abbreviations.js';
 export { paragraphs, type Segment, sentences, trimSegment } from './segment.js';
 export { type Token, type TokenKind, tokens } from './tokens.js';
 export { isVietnameseSyllable } from './vietnamese.js';

@@ -1,5 +1,5 @@
 import { clauses, protectedMask, trimItem } from './clauses.js';
-import { BULLET_SYMBOLS, COLONLESS_LEAD_INS, NOT_A_LEAD_IN_AFTER, SPACED_BULLET_SYMBOLS } from './data/list-cues.js';
+import { BULLET_SYMBOLS, COLONLESS_LEAD_INS, NOT_A_LEAD_IN_AFTER, SPACED_BULLET_SYMBOLS } from './rules/list-cues.js';
 import { paragraphs, type Segment, sentences, trimSegment } from './segment.js';
 
 /** A segment read as a list. */

@@ -1,6 +1,6 @@
-import { CHARACTER_RULES, D_LOOKALIKES } from './data/characters.js';
 import { decodeLegacy, type LegacyEncoding } from './legacy/codec.js';
 import { DETECTION, detectLine, LEGACY_ENCODINGS, looksLegacy } from './legacy/detect.js';
+import { CHARACTER_RULES, D_LOOKALIKES } from './rules/characters.js';
 
 /**
  * What `normalise` had to undo, besides white space and invisible characters:
@@ -17,11 +17,11 @@ export interface NormaliseResult {
   conversion: Conversion;
 }
 
-/** A rule in data/characters.ts is malformed: fix the data file. */
+/** A rule in rules/characters.ts is malformed: fix the data file. */
 export class CharacterRuleError extends Error {
   override readonly name = 'CharacterRuleError';
   constructor(rule: string, problem: string) {
-    super(`character rule "${rule}": ${problem}. Fix packages/extractor/src/text/data/characters.ts.`);
+    super(`character rule "${rule}": ${problem}. Fix packages/extractor/src/text/rules/characters.ts.`);
   }
 }
 
@@ -117,7 +117,7 @@ function decodeLine(line: Line, lenient: ReadonlySet<LegacyEncoding>): { text: s
  * Normalises an article body into the text that spans point into. Steps, in order:
  * 1. line breaks (CR LF, CR, U+2028/2029, VT, FF) → "\n"; C1 controls → their Windows-1252 characters;
  * 2. Unicode NFC (flagged `decomposed` when combining marks were composed, e.g. windows-1258 input);
- * 3. the character rules of data/characters.ts: odd spaces → " ", invisible characters removed, hyphen-like → "-";
+ * 3. the character rules of rules/characters.ts: odd spaces → " ", invisible characters removed, hyphen-like → "-";
  * 4. per line: legacy encodings (TCVN3, VNI, VIQR) detected by a conservative score and decoded
  *    (see legacy/detect.ts); then soft hyphens removed, Ð/Ɖ → Đ and word-initial ð → đ; runs of spaces folded to
  *    one, leading and trailing spaces removed; NFC again;

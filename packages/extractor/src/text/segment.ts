@@ -142,7 +142,7 @@ function sentencesInLine(text: string, s: number, e: number, out: Segment[]): vo
  * Sentences of `text[from, to)` (the whole text by default). Sentences never cross a line break. A sentence ends at
  * ". ", "! ", "? ", "… " or "... " before a word that does not start in lower case, at the end of a line, and at a
  * full stop glued to a capital ("hoạt động.Việc"). It does not end after abbreviations (TP., TS., ThS., PGS.TS.,
- * BS., KS., Th.S, Tp. — data/abbreviations.ts), after initials (Nguyễn V. A, Q. 1, P. 5), after a list number
+ * BS., KS., Th.S, Tp. — rules/abbreviations.ts), after initials (Nguyễn V. A, Q. 1, P. 5), after a list number
  * ("1. "), inside numbers (83,2; 20.000; 11.09.2019; 18:11:27; 1.234,5), or at "v.v.", "...", "…" followed by a
  * lower-case word (a list that ends mid-sentence).
  */
