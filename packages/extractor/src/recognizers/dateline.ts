@@ -68,7 +68,7 @@ export function parseDateline(text: string): Dateline | null {
     const mo = Number(gr['mo']);
     const d = Number(gr['d']);
     if (!isValidDate(y, mo, d)) continue;
-    const timed = gr['h1'] !== undefined ? '1' : gr['h2'] !== undefined ? '2' : null;
+    let timed = gr['h1'] !== undefined ? '1' : gr['h2'] !== undefined ? '2' : null;
     let hh = 0;
     let mi = 0;
     let ss = 0;
@@ -76,16 +76,22 @@ export function parseDateline(text: string): Dateline | null {
       hh = Number(gr[`h${timed}`]);
       mi = Number(gr[`mi${timed}`]);
       ss = gr[`s${timed}`] === undefined ? 0 : Number(gr[`s${timed}`]);
-      if (hh > 23 || mi > 59 || ss > 59) continue;
+      // "25:61" is not a time: keep the day alone.
+      if (hh > 23 || mi > 59 || ss > 59) {
+        timed = null;
+        hh = mi = ss = 0;
+      }
     }
     let offset = '+07:00';
-    if (gr['tz'] !== undefined) {
+    if (gr['tz'] !== undefined && timed !== null) {
       const h = Number(gr['tz']);
       const minutes = gr['tzm'] === undefined ? 0 : Number(gr['tzm']);
       if (Math.abs(h) > 14 || minutes > 59) continue;
       offset = `${h < 0 || gr['tz'].startsWith('-') ? '-' : '+'}${pad(Math.abs(h))}:${pad(minutes)}`;
     }
-    const [start, end] = m.indices.groups!['body']!;
+    const ix = m.indices.groups!;
+    const start = timed === null && gr['h1'] !== undefined ? (ix['wd']?.[0] ?? ix['d']![0]) : ix['body']![0];
+    const end = timed === null ? ix['y']![1] : ix['body']![1];
     const found: Dateline = {
       iso: `${isoDay(y, mo, d)}T${pad(hh)}:${pad(mi)}:${pad(ss)}${offset}`,
       start,

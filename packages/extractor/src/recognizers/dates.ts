@@ -12,9 +12,20 @@ import {
   MIN_YEAR,
   yearNearReference,
 } from './calendar.js';
-import { dateWords, type PartOfDay, DATE_SOURCES as W, type WeekdayModifier } from './date-lexicon.js';
-import { phraseSource } from './lexicon.js';
-import { B, dropOverlaps, E, type IndexedMatch, scan, WS, window } from './scan.js';
+import { dateWords, type PartOfDay, type WeekdayModifier } from './date-lexicon.js';
+import {
+  MONTH_RE,
+  NUMERIC_RE,
+  QUARTER_RE,
+  RANGE_RE,
+  REL_DAY_RE,
+  REL_YEAR_RE,
+  WEEK_RE,
+  WEEKDAY_RE,
+  WORDED_RE,
+  YEAR_RE,
+} from './date-patterns.js';
+import { dropOverlaps, type IndexedMatch, scan, window } from './scan.js';
 
 export type { DayRef } from './calendar.js';
 export type { PartOfDay } from './date-lexicon.js';
@@ -55,52 +66,6 @@ export interface FindDatesOptions {
   from?: number;
   to?: number;
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Patterns. Named groups: pod (part of day), rel/rel2 (relative day), wd/wd2 (weekday), cue (ngày/hôm), paren.
-
-const S = WS;
-const POD = W.partOfDay;
-const PREFIX =
-  `(?:(?<pod>${POD})${S}+(?:(?<rel>${W.relativeDayAfterPartOfDay})${S}*,?${S}*|(?<wd>${W.weekday})${S}*,?${S}*)?` +
-  `|(?<rel2>${W.relativeDay})${S}*,?${S}*|(?<wd2>${W.weekday})${S}*,?${S}*)?` +
-  `(?:(?<cue>${W.dayCue})${S}+)?`;
-const DATE_SHAPE = `\\d{1,2}[/.\\-]\\d{1,2}(?:[/.\\-]\\d{4})?`;
-const PAREN = `(?:(?<paren>\\(${S}*)(?=${DATE_SHAPE}${S}*\\)))?`;
-/** Not glued to another number, a decimal, a time, a fraction or a document number ("12/2020/NĐ-CP"). */
-const CORE_BEFORE = '(?<![\\p{L}\\p{N}.,:/\\-])';
-const CORE_AFTER = '(?![\\p{L}\\p{N}]|[/.\\-,:]\\p{N}|[/\\-]\\p{L})';
-const NUM_CORE = `${CORE_BEFORE}(?<d>\\d{1,2})(?<s>[/.\\-])(?<m>\\d{1,2})(?:\\k<s>(?<y>\\d{4}))?${CORE_AFTER}`;
-const THANG = phraseSource('tháng');
-const NAM = phraseSource('năm');
-
-const FLAGS = 'dgiu';
-const NUMERIC_RE = new RegExp(`${B}${PREFIX}${PAREN}${NUM_CORE}(?<close>${S}*\\))?`, FLAGS);
-const WORDED_RE = new RegExp(
-  `${B}${PREFIX}(?<d>\\d{1,2})${S}+${THANG}${S}+(?<m>\\d{1,2})(?:${S}*,?${S}*${NAM}${S}+(?<y>\\d{4}))?(?![\\p{N}])`,
-  FLAGS,
-);
-const RANGE_RE = new RegExp(
-  `${B}(?:(?<tu>${phraseSource('từ')})${S}+)?${PREFIX}${CORE_BEFORE}(?<d1>\\d{1,2})${S}*(?:-|–|và|đến|tới)${S}*` +
-    `(?:(?<cue2>${W.dayCue})${S}+)?(?<d>\\d{1,2})(?<s>[/.\\-])(?<m>\\d{1,2})(?:\\k<s>(?<y>\\d{4}))?${CORE_AFTER}`,
-  FLAGS,
-);
-const REL_DAY_RE = new RegExp(
-  `${B}(?:(?<pod>${POD})${S}+(?<rel>${W.relativeDayAfterPartOfDay})|(?<rel2>${W.relativeDay}))${E}`,
-  FLAGS,
-);
-const WEEKDAY_RE = new RegExp(
-  `${B}(?<!(?:${W.ordinalBlocker})${S}+)(?:(?<pod>${POD})${S}+)?(?<wd>${W.weekday})(?:${S}+(?<mod>${W.weekdayModifier}))?${E}`,
-  FLAGS,
-);
-const WEEK_RE = new RegExp(`${B}(?<week>${W.relativeWeek})${E}`, FLAGS);
-const REL_YEAR_RE = new RegExp(`${B}(?<yr>${W.relativeYear})${E}`, FLAGS);
-const YEAR_TAIL = `(?:${S}*(?:/|,?${S}*${NAM}${S}+)(?<y>\\d{4}))?(?![\\p{L}\\p{N}]|[/.]\\p{N})`;
-const MONTH_RE = new RegExp(`${B}${THANG}${S}+(?<m>\\d{1,2})(?![\\p{N}])${YEAR_TAIL}`, FLAGS);
-const QUARTER_RE = new RegExp(`${B}${phraseSource('quý')}${S}+(?<q>${W.quarter})${E}${YEAR_TAIL}`, FLAGS);
-const YEAR_RE = new RegExp(`${B}${NAM}${S}+(?<y>\\d{4})(?![\\p{L}\\p{N}]|[/.,]\\p{N}|${S}*[-–]${S}*\\d)`, FLAGS);
-
-// ---------------------------------------------------------------------------------------------------------------
 
 interface Ctx {
   text: string;
