@@ -238,8 +238,10 @@ export class Fetcher {
     };
   }
 
-  /** One hop: robots.txt, then attempts (each under a limiter slot) until success or a final error. */
+  /** One hop: address check, robots.txt, then attempts (each under a limiter slot) until success or a final error. */
   private async fetchHop(url: URL, s: RequestSettings): Promise<HopResult> {
+    // A forbidden address is refused as such, before robots.txt (which would be refused too) is asked for.
+    await this.resolver.resolve(url, s.allow);
     let politeness = s.politeness;
     if (s.robots && this.robots) {
       const rules = await this.robots.get(url, s.context);

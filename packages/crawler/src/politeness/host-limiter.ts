@@ -5,7 +5,8 @@
  * Contract for implementations:
  * - `acquire(host, { delayMs, concurrency })` resolves once a request to `host` may START: fewer than
  *   `concurrency` requests to that host hold a slot, and at least `delayMs` have passed since the previous
- *   start granted for that host (the delay is between request starts, not between end and start).
+ *   start granted for that host AND since the previous release (the delay after the end is what makes the
+ *   gaps between request starts, as the server measures them, ≥ delayMs whatever the network latency).
  *   Implementations may also enforce a global limit across hosts.
  * - The returned release function must be called exactly once when the exchange is over (body read or
  *   aborted); extra calls are ignored. `release({ retryAfterMs })` additionally keeps every request to the

@@ -23,9 +23,11 @@ export interface InProcessHostLimiterOptions {
 }
 
 /**
- * {@link HostLimiter} for one process: FIFO per host, per-host concurrency, a minimum delay between request
- * starts per host, and a global concurrency limit across hosts. Idle hosts are forgotten once their delay
- * has passed, so memory stays bounded by the hosts in use.
+ * {@link HostLimiter} for one process: FIFO per host, per-host concurrency, a global concurrency limit across
+ * hosts, and a delay per host counted from the later of the previous start and the previous end (as Nutch and
+ * Heritrix do): request starts are then ≥ delayMs apart as the server sees them, even when connecting took the
+ * previous request a while. Idle hosts are forgotten once their delay has passed, so memory stays bounded by the
+ * hosts in use.
  */
 export class InProcessHostLimiter implements HostLimiter {
   private readonly hosts = new Map<string, HostState>();
@@ -57,6 +59,10 @@ export class InProcessHostLimiter implements HostLimiter {
         waiter.onAbort = () => {
           const i = state.waiters.indexOf(waiter);
           if (i >= 0) state.waiters.splice(i, 1);
+          if (state.waiters.length === 0 && state.timer !== null) {
+            clearTimeout(state.timer);
+            state.timer = null;
+          }
           reject(signal.reason);
           this.pump(host);
         };
@@ -106,15 +112,19 @@ export class InProcessHostLimiter implements HostLimiter {
     waiter.resolve((outcome?: ReleaseOutcome) => {
       if (released) return;
       released = true;
-      this.release(host, state, outcome);
+      this.release(host, state, waiter.options.delayMs, outcome);
     });
   }
 
-  private release(host: string, state: HostState, outcome: ReleaseOutcome | undefined): void {
+  private release(host: string, state: HostState, delayMs: number, outcome: ReleaseOutcome | undefined): void {
     state.active--;
     this.globalActive--;
+    const now = this.now();
+    // The delay also runs from the end of the exchange: the server then sees starts ≥ delayMs apart whatever
+    // the connect latency of the previous request was.
+    state.nextStartAt = Math.max(state.nextStartAt, now + delayMs);
     if (outcome?.retryAfterMs !== undefined && outcome.retryAfterMs > 0)
-      state.nextStartAt = Math.max(state.nextStartAt, this.now() + outcome.retryAfterMs);
+      state.nextStartAt = Math.max(state.nextStartAt, now + outcome.retryAfterMs);
     if (!this.hosts.has(host)) this.hosts.set(host, state);
     this.pump(host);
     for (const blocked of [...this.blockedOnGlobal]) {
