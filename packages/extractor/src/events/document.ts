@@ -25,6 +25,7 @@ export interface Document {
   dropped: { line: string; rule: string }[];
 }
 
+const ASKS = /(?<![\p{L}\p{N}])(?:đề nghị|yêu cầu|kiến nghị|đề xuất)(?![\p{L}\p{N}])/iu;
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const endsSentence = (s: string) => /[.!?…:;]["”’)]?$/u.test(s);
 
@@ -88,6 +89,8 @@ export function readDocument(raw: string, rules: EventRules, givenTitle?: string
     const n = wordCount(line.text);
     const cap = n <= 50 ? firstMatch(rules.captionLine, line.text) : undefined;
     const oneSentence = !/[.!?…]\s+\p{Lu}/u.test(line.text);
+    // A request or a list is the speech itself, never the caption of a photo.
+    if (ASKS.test(line.text) || line.text.includes(';')) continue;
     if (cap && oneSentence) {
       line.role = 'caption';
       line.rule = cap.id;
