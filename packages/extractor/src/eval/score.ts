@@ -134,7 +134,12 @@ export function score(golds: Map<string, GoldFile>, preds: Map<string, PredFile>
     const pred = preds.get(name) ?? { events: [] };
     const ge = gold.events ?? [];
     const pe = pred.events ?? [];
-    add('events', Math.min(ge.length, pe.length), Math.max(0, pe.length - ge.length), Math.max(0, ge.length - pe.length));
+    add(
+      'events',
+      Math.min(ge.length, pe.length),
+      Math.max(0, pe.length - ge.length),
+      Math.max(0, ge.length - pe.length),
+    );
     articles.push({ article: name, gold: ge.length, predicted: pe.length });
     if (!ge.length) continue;
     const g = ge[0];
@@ -156,7 +161,9 @@ export function score(golds: Map<string, GoldFile>, preds: Map<string, PredFile>
     );
     const pu = textOf(p.leadUnit);
     single('leadUnit', unitMatch(pu, [g.leadUnit, ...(g.leadUnitAlternatives ?? [])]), !!pu, !!g.leadUnit);
-    oneToOne('targetUnits', (p.targetUnits ?? []).map(textOf), g.targetUnits ?? [], (a, b) => (unitMatch(a, [b]) ? 1 : 0));
+    oneToOne('targetUnits', (p.targetUnits ?? []).map(textOf), g.targetUnits ?? [], (a, b) =>
+      unitMatch(a, [b]) ? 1 : 0,
+    );
     const pp = p.location?.province;
     const gp = g.location?.province;
     single('province', !!pp && !!gp && place(pp) === place(gp), !!pp, !!gp);
@@ -188,7 +195,8 @@ export function score(golds: Map<string, GoldFile>, preds: Map<string, PredFile>
   const fields = Object.keys(T)
     .sort()
     .map((f) => ({ field: f, ...T[f]!, ...prf(T[f]!) }));
-  const macroF1 = HEADLINE_FIELDS.map((f) => (T[f] ? prf(T[f]).f1 : 0)).reduce((a, b) => a + b, 0) / HEADLINE_FIELDS.length;
+  const macroF1 =
+    HEADLINE_FIELDS.map((f) => (T[f] ? prf(T[f]).f1 : 0)).reduce((a, b) => a + b, 0) / HEADLINE_FIELDS.length;
   return { macroF1, fields, articles };
 }
 

@@ -50,7 +50,9 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
       else for (const line of formatReport(report)) io.out(line);
       io.err(`predictions in ${out}`);
       if (opts.minMacroF1 !== undefined && report.macroF1 < opts.minMacroF1) {
-        io.err(`macro F1 ${(100 * report.macroF1).toFixed(1)} is below the floor ${(100 * opts.minMacroF1).toFixed(1)}`);
+        io.err(
+          `macro F1 ${(100 * report.macroF1).toFixed(1)} is below the floor ${(100 * opts.minMacroF1).toFixed(1)}`,
+        );
         setExit(1);
       }
     });

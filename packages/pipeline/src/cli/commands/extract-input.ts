@@ -1,6 +1,6 @@
+import { decodeDocument, Fetcher, parse } from '@vnevents/crawler';
 import type { ExtractInput } from '@vnevents/extractor';
 import { articleText } from '@vnevents/schema';
-import { decodeDocument, Fetcher, parse } from '@vnevents/crawler';
 
 /** An HTML page → the extractor's input, through the crawler's article parser. */
 export function inputFromHtmlText(html: string, url: string): ExtractInput {

@@ -70,7 +70,12 @@ function table(results: { file: string; r: ExtractionResult }[]): string[] {
   }
   const clip = (s: string) => (s.length > 38 ? `${s.slice(0, 37)}…` : s);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => clip(r[i]!).length)));
-  return rows.map((r) => r.map((c, i) => clip(c).padEnd(widths[i]!)).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => clip(c).padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 export function registerExtract(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -82,7 +87,8 @@ export function registerExtract(program: Command, io: CliIO, setExit: (code: num
     .option('--format <format>', 'what to print: json | jsonl | table', 'table')
     .option('--site <host>', 'the site the inputs come from (gives the province when the text omits it)')
     .action(async (paths: string[], opts: { out?: string; format: string; site?: string }) => {
-      if (!['json', 'jsonl', 'table'].includes(opts.format)) throw new CliError(`--format must be json, jsonl or table, not "${opts.format}"`, 2);
+      if (!['json', 'jsonl', 'table'].includes(opts.format))
+        throw new CliError(`--format must be json, jsonl or table, not "${opts.format}"`, 2);
       const files = await collectInputs(paths);
       if (opts.out) await mkdir(opts.out, { recursive: true });
       const done: { file: string; r: ExtractionResult }[] = [];
@@ -93,7 +99,9 @@ export function registerExtract(program: Command, io: CliIO, setExit: (code: num
           const r = extract(input);
           done.push({ file, r });
           if (opts.out) {
-            const name = /^https?:/.test(file) ? `${r.source.id.slice(0, 16)}.json` : `${basename(file, extname(file))}.json`;
+            const name = /^https?:/.test(file)
+              ? `${r.source.id.slice(0, 16)}.json`
+              : `${basename(file, extname(file))}.json`;
             await writeFile(join(opts.out, name), `${JSON.stringify(r, null, 2)}\n`);
           }
           if (opts.format === 'jsonl') io.out(JSON.stringify(r));
@@ -102,7 +110,8 @@ export function registerExtract(program: Command, io: CliIO, setExit: (code: num
           io.err(`${file}: ${(err as Error).message}`);
         }
       }
-      if (opts.format === 'json') io.out(JSON.stringify(done.length === 1 ? done[0]!.r : done.map((d) => d.r), null, 2));
+      if (opts.format === 'json')
+        io.out(JSON.stringify(done.length === 1 ? done[0]!.r : done.map((d) => d.r), null, 2));
       if (opts.format === 'table') for (const line of table(done)) io.out(line);
       const events = done.reduce((n, d) => n + d.r.events.length, 0);
       io.err(`${done.length} article(s), ${events} event(s)${failed ? `, ${failed} failed` : ''}`);
