@@ -105,6 +105,19 @@ function styledByline(line: string, b: Block): Byline | null {
 interface Kept {
   lines: string[];
   block: Block;
+  /** The <tr> of a short table cell, else -1. */
+  row: number;
+}
+
+const MAX_CELL = 300;
+
+/** The row of a block owned by a td/th (directly under its tr), else -1. */
+function tableRow(scan: Scan, b: Block): number {
+  if (b.owner < 0) return -1;
+  const name = scan.els[b.owner]!.name;
+  if (name !== 'td' && name !== 'th') return -1;
+  const tr = scan.parent[b.owner]!;
+  return tr >= 0 && scan.els[tr]!.name === 'tr' ? tr : -1;
 }
 
 export function extractBody(input: BodyInput): BodyResult {
@@ -181,6 +194,13 @@ export function extractBody(input: BodyInput): BodyResult {
     }
     if (isChromeLine(text) || (isLabelLine(text) && b.len <= 250)) continue;
 
+    // Cells of one data-table row make one paragraph: "Tập thể được khen thưởng | 1.380 | 1.735".
+    const row = tableRow(scan, b);
+    const prev = kept[kept.length - 1];
+    if (row >= 0 && prev && prev.row === row && prev.block.owner !== b.owner && b.len <= MAX_CELL) {
+      prev.lines = [`${prev.lines.join(' ')} | ${text}`];
+      continue;
+    }
     const paragraphs = b.text.split(/\n\n+/);
     for (const p of paragraphs) {
       const lines = trimChromeLines(
@@ -189,7 +209,7 @@ export function extractBody(input: BodyInput): BodyResult {
           .map(normaliseSpace)
           .filter((l) => l.length > 0),
       );
-      if (lines.length > 0) kept.push({ lines, block: b });
+      if (lines.length > 0) kept.push({ lines, block: b, row: b.len <= MAX_CELL ? row : -1 });
     }
     proseBlocks++;
   }

@@ -45,5 +45,8 @@ export function readBreadcrumb(
     const items = clean(parts, title);
     if (items.length > 0) return items;
   }
-  return section ? clean([section], title) : [];
+  if (section) return clean([section], title);
+  // WordPress and similar: <a rel="category tag"> in the entry meta.
+  const categories = scan.anchors.filter((a) => /\bcategory\b/i.test(a.rel)).map((a) => a.text);
+  return clean(categories, title);
 }

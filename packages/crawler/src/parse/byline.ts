@@ -12,7 +12,7 @@ export interface Byline {
 
 // On folded text; [:\-] after the label is optional for "Tin, ảnh" forms, required for one-word labels.
 const LABEL =
-  /^(?:(?:tin|bai|anh|video|clip)(?:\s*(?:,|va|&|\+|-)\s*(?:tin|bai|anh|video|clip))*\s*[:：]|(?:tin|bai)\s*(?:,|va|&|\+)\s*anh\b\s*[:：\-–]?|tac\s*gia\s*[:：]?|nguoi\s*viet\s*[:：]|but\s*danh\s*[:：]|nhom\s*(?:pv|phong\s*vien)\s*[:：]?|thuc\s*hien\s*[:：]|bai\s*viet\s*[:：]|by\s+|written\s+by\s+|reported\s+by\s+)\s*/;
+  /^(?:(?:tin|bai|anh|video|clip)(?:\s*(?:,|va|&|\+|-)\s*(?:tin|bai|anh|video|clip))*\s*[:：]|(?:tin|bai)\s*(?:,|va|&|\+)\s*anh\b\s*[:：\-–]?|tac\s*gia\s*[:：]?|(?:dang|viet)\s*boi\s*[:：]?|nguoi\s*dang\s*[:：]|posted\s+by\s+|nguoi\s*viet\s*[:：]|but\s*danh\s*[:：]|nhom\s*(?:pv|phong\s*vien)\s*[:：]?|thuc\s*hien\s*[:：]|bai\s*viet\s*[:：]|by\s+|written\s+by\s+|reported\s+by\s+)\s*/;
 const ATTRIBUTION = /^(?:theo\s+|nguon\s*[:：]\s*|source\s*[:：]\s*)/;
 
 /** A Vietnamese personal name or pen name: 2–5 capitalised words, or initials such as "PV", "N.T.H". */

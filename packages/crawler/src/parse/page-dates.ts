@@ -61,6 +61,12 @@ export interface DateContext {
   urls: string[];
 }
 
+const UPDATED_CLASS = /(?:^|[\s_-])(?:updated|modified|update|capnhat)(?:$|[\s_-])/i;
+
+function isUpdatedTime(scan: Scan, el: number): boolean {
+  return UPDATED_CLASS.test(scan.els[el]!.attribs?.['class'] ?? '');
+}
+
 function fromMeta(scan: Scan, keys: string[], itemprop: string): string | null {
   for (const k of keys) {
     const v = parseMachineDate(scan.metas.get(k));
@@ -147,7 +153,9 @@ export function findPageDates(ctx: DateContext): PageDates {
   }
   if (!publishedAt) {
     const rootEnd = ctx.root >= 0 ? scan.end[ctx.root]! : scan.els.length;
-    const times = scan.times.filter((t) => ctx.clutterOf[t.el]! < 0 && t.el < rootEnd + 50).sort((a, b) => a.el - b.el);
+    const times = scan.times
+      .filter((t) => ctx.clutterOf[t.el]! < 0 && t.el < rootEnd + 50 && !isUpdatedTime(scan, t.el))
+      .sort((a, b) => a.el - b.el);
     for (const t of times) {
       const v = parseMachineDate(t.datetime) ?? readDateline(t.text)?.published ?? null;
       if (v) {
@@ -155,6 +163,13 @@ export function findPageDates(ctx: DateContext): PageDates {
         dateSource = 'time';
         break;
       }
+    }
+  }
+  if (!modifiedAt) {
+    for (const t of scan.times) {
+      if (ctx.clutterOf[t.el]! >= 0 || !isUpdatedTime(scan, t.el)) continue;
+      modifiedAt = parseMachineDate(t.datetime) ?? readDateline(t.text)?.published ?? null;
+      if (modifiedAt) break;
     }
   }
   if (!publishedAt || !modifiedAt) {

@@ -55,7 +55,7 @@ export interface Scan {
   htmlLang: string | null;
   times: { el: number; datetime: string | null; text: string }[];
   itemprops: { el: number; prop: string; value: string }[];
-  anchors: { el: number; href: string; text: string }[];
+  anchors: { el: number; href: string; rel: string; text: string }[];
   /** Text of elements with a Title, Lead, Date, Author, Breadcrumb or Caption role. */
   roleTexts: Map<number, string>;
 }
@@ -377,7 +377,8 @@ export function scanHtml(html: string): Scan {
       const cap = captures.pop()!;
       const node = els[cap.el]!;
       const a = node.attribs ?? {};
-      if (cap.kind === 'a') anchors.push({ el: cap.el, href: a['href'] ?? '', text: normaliseLines(cap.text) });
+      if (cap.kind === 'a')
+        anchors.push({ el: cap.el, href: a['href'] ?? '', rel: a['rel'] ?? '', text: normaliseLines(cap.text) });
       else if (cap.kind === 'time') times.push({ el: cap.el, datetime: a['datetime'] ?? null, text: cap.text });
       else if (cap.kind === 'itemprop')
         itemprops.push({ el: cap.el, prop: (a['itemprop'] ?? '').toLowerCase(), value: cap.text });
