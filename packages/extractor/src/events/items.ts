@@ -31,7 +31,7 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Lead-in phrases cut from the front of a result clause. */
 const RESULT_LEAD = [
-  /^.{0,160}?(?<![\p{L}\p{N}])(?:cho biết|nhận thấy|cho thấy|khẳng định|thông tin)(?<![\p{L}\p{N}])[,:]?\s+/u,
+  /^.{0,160}?(?<![\p{L}\p{N}])(?:cho biết|nhận thấy|cho thấy|khẳng định|thông tin)(?![\p{L}\p{N}])[,:]?\s+/u,
   /^(?:do đó|vì vậy|qua đó|từ đó|đặc biệt(?: là)?|trong đó|nhìn chung|bên cạnh đó|ngoài ra|đồng thời|cụ thể|nổi bật(?: là)?|thời gian qua),?\s+/iu,
 ];
 const REC_LEAD_FILLER =
@@ -57,12 +57,12 @@ export function findItems(ctx: ItemContext): ItemSpan[] {
   const { text, rules } = ctx;
   const recCue = new RegExp(`(?<![\\p{L}\\p{N}])${rules.leadIn.recommendation}(?![\\p{L}\\p{N}])\\s*:?\\s*`, 'iu');
   const propCue = new RegExp(
-    `(?<![\\p{L}\\p{N}])${rules.leadIn.proposal}(?![\\p{L}\\p{N}])(?:\\s(?:một số|các|những)\\s(?:vấn đề|nội dung|kiến nghị|đề xuất)(?:\\s(?:sau|như))?|\\s(?:vấn đề|nội dung))?\\s*(?::|như:?|\\s(?=(?:với\\s)?(?:đoàn|tỉnh|Trung ương|trung ương|cấp trên|các bộ|bộ|ngành)))\\s*`,
+    `(?<![\\p{L}\\p{N}])${rules.leadIn.proposal}(?![\\p{L}\\p{N}])(?:\\s(?:một số|các|những)\\s(?:vấn đề|nội dung|kiến nghị|đề xuất)(?:\\s(?:sau|như))?|\\s(?:vấn đề|nội dung))?\\s*(?::|như:?|\\s(?=(?:với\\s)?(?:đoàn|tỉnh|Trung ương|trung ương|cấp trên|các bộ|bộ|ngành|Nhà nước|nhà nước|Quốc hội|Chính phủ|các cấp)))\\s*`,
     'iu',
   );
   const limLead = new RegExp(`^(?:${rules.leadIn.limitation})(?![\\p{L}\\p{N}])`, 'iu');
   const limList =
-    /(?<![\p{L}\p{N}])(?:hạn chế|tồn tại|khó khăn|vướng mắc|bất cập)[^.;:]{0,80}?(?<![\p{L}\p{N}])như(?<![\p{L}\p{N}])\s*:?\s*/iu;
+    /(?<![\p{L}\p{N}])(?:hạn chế|tồn tại|khó khăn|vướng mắc|bất cập)[^.;:]{0,80}?(?<![\p{L}\p{N}])như(?![\p{L}\p{N}])\s*:?\s*/iu;
   const out: ItemSpan[] = [];
   let speaker: string | null = null;
   let state: 'report' | 'rec' | 'lim' = 'report';
@@ -183,6 +183,7 @@ export function findItems(ctx: ItemContext): ItemSpan[] {
       }
       if (
         !rules.resultCue.test(s) ||
+        rules.backgroundSentence.test(s) ||
         /(?<![\p{L}\p{N}])(?:chỉ ra|nêu rõ) (?:những|các|một số) (?:tồn tại|hạn chế)/iu.test(s)
       )
         continue;

@@ -29,6 +29,7 @@ const RulesFileSchema = z
     metaSentence: z.string().min(1),
     imperativeStart: z.string().min(1),
     appraisalGeneric: z.string().min(1),
+    backgroundSentence: z.string().min(1),
   })
   .strict();
 
@@ -46,6 +47,8 @@ export interface EventRules {
   metaSentence: RegExp;
   imperativeStart: RegExp;
   appraisalGeneric: RegExp;
+  /** Context that is no result: the activity's own basis or purpose, background, awards, what will be done. */
+  backgroundSentence: RegExp;
 }
 
 /**
@@ -53,8 +56,8 @@ export interface EventRules {
  * "đ" or after "ị". Rules are written with `\\b`; compile them with Unicode letter boundaries instead.
  */
 export function unicodeBoundaries(source: string): string {
-  return source.replace(/\\b(?=(.?))/g, (_m, next: string) =>
-    /[\p{L}\p{N}(\\[]/u.test(next) ? '(?<![\\p{L}\\p{N}])' : '(?![\\p{L}\\p{N}])',
+  return source.replace(/(.?)\\b/g, (_m, prev: string) =>
+    /[\p{L}\p{N})]/u.test(prev) ? `${prev}(?![\\p{L}\\p{N}])` : `${prev}(?<![\\p{L}\\p{N}])`,
   );
 }
 
@@ -95,6 +98,7 @@ export function compileRules(data: unknown, file = 'rules/events.json'): EventRu
     metaSentence: compile(r.metaSentence, 'metaSentence'),
     imperativeStart: compile(r.imperativeStart, 'imperativeStart'),
     appraisalGeneric: compile(r.appraisalGeneric, 'appraisalGeneric'),
+    backgroundSentence: compile(r.backgroundSentence, 'backgroundSentence'),
   };
 }
 
