@@ -16,6 +16,8 @@ export const PipelineConfigSchema = z
       .default('vnevents'),
     /** DATABASE_URL: a PostgreSQL URL; when unset the store is the SQLite file `dbPath`. */
     databaseUrl: z.string().nullable().default(null),
+    /** VNEVENTS_DB_SCHEMA: PostgreSQL schema for the tables (created when missing; default the search_path). */
+    databaseSchema: z.string().nullable().default(null),
     /** VNEVENTS_DB */
     dbPath: z.string().default('./data/vnevents.db'),
     /** VNEVENTS_SITES: the sites registry. */
@@ -72,6 +74,7 @@ export function configFromEnv(env: Env): PipelineConfigInput {
     redisUrl: env['REDIS_URL'],
     prefix: env['VNEVENTS_PREFIX'],
     databaseUrl: env['DATABASE_URL'],
+    databaseSchema: env['VNEVENTS_DB_SCHEMA'],
     dbPath: env['VNEVENTS_DB'],
     sitesPath: env['VNEVENTS_SITES'],
     logLevel: env['LOG_LEVEL'],

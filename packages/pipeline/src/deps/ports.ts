@@ -49,6 +49,8 @@ export interface FetchedPage {
   etag: string | null;
   lastModified: string | null;
   fetchedAt: string;
+  /** The crawler's hash of the page text, when it computes one (else the stage hashes the bytes). */
+  contentHash?: string;
 }
 
 export interface NotModified {

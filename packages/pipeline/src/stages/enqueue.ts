@@ -40,12 +40,16 @@ export async function enqueueUrls(
     seen.add(u.canonicalUrl);
     const id = opts.force ? forcedFetchJobId(u.canonicalUrl, nonce) : fetchJobId(u.canonicalUrl, u.lastmod);
     const claim = await rt.tracker.claimUrl(crawlId, urlKey(u.canonicalUrl), id, completedKey);
-    if (claim === 'recent') {
+    if (claim.result === 'recent') {
       summary.recent++;
       continue;
     }
-    if (claim === 'joined') summary.joined++;
-    else summary.added++;
+    if (claim.result === 'joined') {
+      summary.joined++;
+      // In flight under another job (another lastmod, a forced fetch …): wait for it. Its job may be missing only
+      // if whoever claimed the URL died before adding it: then add ours.
+      if (claim.fetchJobId !== id && (await rt.queues.fetch.getJob(claim.fetchJobId))) continue;
+    } else summary.added++;
     const data: FetchJobData = { crawlId, siteId, url: u.url, canonicalUrl: u.canonicalUrl, lastmod: u.lastmod };
     if (opts.force) data.unconditional = true;
     toAdd.push({ id, data });

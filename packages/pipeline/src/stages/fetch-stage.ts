@@ -36,7 +36,7 @@ export async function fetchStage(
     await rt.stats.count('pages:not-modified');
     return { status: 304, contentHash: null, next: null };
   }
-  const hash = contentHash(r.body);
+  const hash = r.contentHash ?? contentHash(r.body);
   const next = extractJobId(d.canonicalUrl, hash, ports.extractor.version);
   const data: ExtractJobData = {
     crawlId: d.crawlId,

@@ -9,7 +9,10 @@ export interface StoreStageResult {
   events: number;
 }
 
-/** Page + article + events → the database in one idempotent write; then the validators for the next conditional GET. */
+/**
+ * Page + article + events → the database, idempotently; the port writes the validators for the next conditional
+ * GET last, so a 304 never stands for a page that was not stored.
+ */
 export async function storeStage(
   job: Job<StoreJobData>,
   _signal: AbortSignal,
@@ -35,14 +38,6 @@ export async function storeStage(
     notArticle,
     extraction,
   });
-  if (page.etag || page.lastModified) {
-    await ports.store.cache.putValidators(page.canonicalUrl, {
-      etag: page.etag,
-      lastModified: page.lastModified,
-      status: page.status,
-      fetchedAt: page.fetchedAt,
-    });
-  }
   const outcome: Outcome = notArticle ? 'not-article' : stored.created ? 'stored' : 'unchanged';
   await rt.tracker.finishUrl(crawlId, urlKey(page.canonicalUrl), outcome, stored.created ? stored.events : 0);
   await rt.stats.count(`pages:${outcome}`);

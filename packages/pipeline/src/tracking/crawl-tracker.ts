@@ -6,7 +6,11 @@ import { CLAIM_URL, FINISH_URL } from './tracker-scripts.js';
 export const OUTCOMES = ['stored', 'unchanged', 'not-article', 'not-modified', 'recent', 'failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type ClaimResult = 'new' | 'joined' | 'recent';
+export interface ClaimResult {
+  result: 'new' | 'joined' | 'recent';
+  /** The fetch job of the URL's chain (for 'joined': the job already in flight, maybe under another id). */
+  fetchJobId: string;
+}
 
 export interface CrawlProgress {
   id: string;
@@ -80,7 +84,7 @@ export class CrawlTracker {
   async claimUrl(crawlId: string, urlKey: string, fetchJobId: string, completedKey: string): Promise<ClaimResult> {
     const k = this.key(crawlId);
     const u = `${this.prefix}:url:${urlKey}`;
-    return (await this.script('vneventsClaimUrl', [
+    const [result, jobId] = (await this.script('vneventsClaimUrl', [
       k,
       `${k}:urls`,
       `${k}:done`,
@@ -91,7 +95,8 @@ export class CrawlTracker {
       urlKey,
       TTL_S,
       fetchJobId,
-    ])) as ClaimResult;
+    ])) as [ClaimResult['result'], string];
+    return { result, fetchJobId: jobId };
   }
 
   /** The URL's chain ended with `outcome`: every crawl watching it counts it done. */

@@ -6,36 +6,37 @@
  *   K:urls    SET    url keys the crawl wants
  *   K:done    SET    url keys that reached an outcome for the crawl
  *   K:sites   SET    sites whose discovery is still running
- *   U:active  STRING the chain of this URL is in flight
+ *   U:active  STRING the chain of this URL is in flight: the id of its fetch job
  *   U:watch   SET    crawls waiting for this URL's outcome
  */
 
 /**
  * KEYS: K, K:urls, K:done, U:active, U:watch, the fetch queue's completed ZSET.
  * ARGV: crawl id, url key, ttl s, fetch job id.
- * Returns 'new' (start the chain: add the fetch job), 'joined' (in flight: add anyway, it collapses) or
- * 'recent' (the fetch job is kept as completed: the URL was crawled recently; counted done for this crawl).
+ * Returns {result, fetch job id of the chain}: 'new' (start the chain: add the fetch job), 'joined' (in flight: this
+ * crawl waits for its outcome) or 'recent' (the fetch job is kept as completed: fetched recently; counted done).
  */
 export const CLAIM_URL = `
 local ttl = tonumber(ARGV[3])
 redis.call('SADD', KEYS[2], ARGV[2])
 redis.call('EXPIRE', KEYS[2], ttl)
-if redis.call('EXISTS', KEYS[4]) == 1 then
+local running = redis.call('GET', KEYS[4])
+if running then
   redis.call('SADD', KEYS[5], ARGV[1])
   redis.call('EXPIRE', KEYS[5], ttl)
-  return 'joined'
+  return {'joined', running}
 end
 if redis.call('ZSCORE', KEYS[6], ARGV[4]) then
   if redis.call('SADD', KEYS[3], ARGV[2]) == 1 then
     redis.call('HINCRBY', KEYS[1], 'out:recent', 1)
   end
   redis.call('EXPIRE', KEYS[3], ttl)
-  return 'recent'
+  return {'recent', ARGV[4]}
 end
-redis.call('SET', KEYS[4], ARGV[1], 'EX', ttl)
+redis.call('SET', KEYS[4], ARGV[4], 'EX', ttl)
 redis.call('SADD', KEYS[5], ARGV[1])
 redis.call('EXPIRE', KEYS[5], ttl)
-return 'new'`;
+return {'new', ARGV[4]}`;
 
 /**
  * KEYS: U:active, U:watch. ARGV: crawl key prefix (`<prefix>:crawl:`), url key, outcome, ttl s, crawl id of the job.

@@ -24,8 +24,16 @@ export interface RunningWorkers {
 
 /** Opens the ports and the Redis runtime and starts a worker per stage. */
 export async function runWorkers(opts: RunWorkersOptions): Promise<RunningWorkers> {
-  const open = opts.ports ?? (await loadPorts(opts.config, opts.log, opts.portsModule));
   const runtime = openRuntime(opts.config, opts.log);
+  let open: OpenPorts;
+  try {
+    open =
+      opts.ports ??
+      (await loadPorts(opts.config, opts.log, { limiter: runtime.limiter, redis: runtime.redis }, opts.portsModule));
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
   const workers = startWorkers(runtime, open.ports, { stages: opts.stages, concurrency: opts.concurrency });
   await Promise.all([...workers.workers.values()].map((w) => w.waitUntilReady()));
   opts.log.info(

@@ -54,6 +54,8 @@ export class MemoryStore {
     const key = `${rec.canonicalUrl}\n${rec.contentHash}`;
     const created = !this.pages.has(key);
     this.pages.set(key, rec);
+    if (rec.etag || rec.lastModified)
+      this.validators.set(rec.canonicalUrl, { etag: rec.etag, lastModified: rec.lastModified });
     return { created, events: rec.extraction?.events.length ?? 0 };
   }
   async recordNotModified(): Promise<void> {}

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { registerCrawl } from './crawl.js';
+import { registerDemo } from './demo.js';
 import { registerEval } from './eval.js';
 import { registerExtract } from './extract.js';
 import { registerFailed } from './failed.js';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, io: CliIO, setExit: (code: nu
   registerEval(program, io, setExit);
   registerValidate(program, io, setExit);
   registerSchema(program, io);
+  registerDemo(program, io, setExit);
   registerRun(program, io);
   registerCrawl(program, io, setExit);
   registerStatus(program, io);
