@@ -23,6 +23,9 @@ function trim(text: string, s: Span): Span {
   let { start, end } = s;
   while (start < end && /[\s,;:.…\-–]/u.test(text[start]!)) start++;
   while (end > start && /[\s,;:.…!?]/u.test(text[end - 1]!)) end--;
+  // The "./" that closes an article on many portals.
+  if (text.slice(end - 2, end) === './') end -= 2;
+  else if (text[end - 1] === '/' && text[end - 2] === '.') end -= 2;
   // An unclosed opening quote at the end, or a closing quote with no opening one, stays as written.
   return { start, end };
 }

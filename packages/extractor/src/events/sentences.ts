@@ -40,11 +40,14 @@ export function clausesIn(text: string, seg: Seg): Seg[] {
   let depth = 0;
   let quote = false;
   let begin = seg.start;
+  // Quotes shelter semicolons only when they are balanced; an unclosed “ (a common typo) shelters nothing.
+  const inner = text.slice(seg.start, seg.end);
+  const quotesBalanced = (inner.match(/“/g)?.length ?? 0) === (inner.match(/”/g)?.length ?? 0);
   for (let i = seg.start; i < seg.end; i++) {
     const c = text[i]!;
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === '“') quote = true;
+    else if (c === '“' && quotesBalanced) quote = true;
     else if (c === '”') quote = false;
     else if (c === ';' && depth === 0 && !quote) {
       push(out, text, begin, i);
