@@ -45,20 +45,23 @@ describe('RedisHostLimiter', () => {
     expect(maxInFlight).toBe(2);
   });
 
-  it('spaces request starts to one host by the delay, across limiters', async () => {
+  it('spaces request starts to one host by the delay, across limiters (on the Redis clock)', async () => {
     const limiters = [limiter(), limiter(), limiter()];
-    const starts: number[] = [];
+    const [leases] = limiters[0]!.keys('b.example');
+    // A lease's score is its expiry: grant time + ttl (60 s by default), both on the Redis clock.
+    const granted = new Map<string, number>();
     await Promise.all(
       Array.from({ length: 6 }, async (_, i) => {
         const release = await limiters[i % 3]!.acquire('b.example', { concurrency: 3, delayMs: 60 });
-        starts.push(Date.now());
+        const held = await ctx.redis.zrange(leases, 0, -1, 'WITHSCORES');
+        for (let j = 0; j < held.length; j += 2) granted.set(held[j]!, Number(held[j + 1]) - 60_000);
         await sleep(100);
         await release();
       }),
     );
-    starts.sort((a, b) => a - b);
-    // Starts are granted on the Redis clock and seen here one round trip later: allow 10 ms of that jitter.
-    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(50);
+    const starts = [...granted.values()].sort((a, b) => a - b);
+    expect(starts).toHaveLength(6);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(60);
   });
 
   it('accepts Infinity as "no concurrency limit"', async () => {
@@ -107,10 +110,10 @@ describe('RedisHostLimiter', () => {
   });
 
   it('renews a lease while it is held, so a slow request keeps its slot', async () => {
-    const l = limiter({ leaseTtlMs: 150 });
+    const l = limiter({ leaseTtlMs: 600 });
     const release = await l.acquire('f.example', { concurrency: 1, delayMs: 0 });
-    await sleep(500);
-    const other = limiter({ leaseTtlMs: 150, maxWaitMs: 0 });
+    await sleep(1500); // 2.5 ttls: renewed every 200 ms
+    const other = limiter({ leaseTtlMs: 600, maxWaitMs: 0 });
     await expect(other.acquire('f.example', { concurrency: 1, delayMs: 0 })).rejects.toBeInstanceOf(HostBusyError);
     await release();
     const r = await other.acquire('f.example', { concurrency: 1, delayMs: 0 });
@@ -124,9 +127,11 @@ describe('RedisHostLimiter', () => {
     const err = await b.acquire('g.example', { concurrency: 4, delayMs: 0 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostBusyError);
     expect((err as HostBusyError).retryAfterMs).toBeGreaterThan(300);
-    const t0 = Date.now();
+    const [, next] = a.keys('g.example');
+    const until = Number(await ctx.redis.get(next));
     const release = await a.acquire('g.example', { concurrency: 4, delayMs: 0 });
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+    const [sec, usec] = await ctx.redis.time();
+    expect(Number(sec) * 1000 + Number(usec) / 1000).toBeGreaterThanOrEqual(until);
     await release();
   });
 
