@@ -61,7 +61,8 @@ export function looksLikeArticleUrl(input: string | URL): boolean {
   for (const [k, v] of url.searchParams) if (ID_PARAM.test(k) && /^\d{3,}$/.test(v)) return true;
   if (DATE_PATH.test(path)) return true;
   const last = (segments.at(-1) ?? '').replace(/\.(html?|aspx?|php|htm|shtml)$/i, '');
-  if (/(?:^|[-_.])\d{4,}$/.test(last) || /^\d{4,}$/.test(last)) return true;
-  if (/^[a-z]?\d{5,}/i.test(last)) return true;
+  // A numeric id: `…-3312345`, `…-a190123`, `…-post281234`, or an id segment such as `/tin-tuc/1/190123/slug`.
+  if (/(?:^|[-_.])[a-z]{0,4}\d{4,}$/i.test(last)) return true;
+  if (segments.slice(0, -1).some((s) => /^\d{5,}$/.test(s))) return true;
   return last.split(/[-_]+/).filter((w) => /[a-z]/i.test(w)).length >= 5;
 }

@@ -58,6 +58,43 @@ const listing: Route = (ctx) => {
   return send(ctx, 200, pageHtml(`Chuyên mục ${m[1]} - trang ${page}`, body, { siteName: ctx.state.siteName, head }));
 };
 
+/** Links of the mixed listing: good articles, duplicates of them, and URLs that fail in different ways. */
+export const MIXED_LISTING_LINKS: readonly string[] = [
+  generateArticle(200).path,
+  generateArticle(201).path,
+  generateArticle(202).path,
+  `${generateArticle(200).path}?print=1`, // same text, no rel=canonical: a content-hash duplicate
+  '/thoi-su/ban-khac-201.html?utm_source=zalo', // another slug whose rel=canonical is article 201: a URL duplicate
+  '/dang-lai/ban-dang-lai-202.html', // republished with other chrome and a lead: a near-duplicate
+  '/fault/status?code=404',
+  '/fault/status?code=410',
+  '/fault/wrong-type',
+  '/fault/redirect-loop-a',
+  '/fault/gzip-bomb?mb=16',
+  '/fault/flaky?key=mixed&failures=1&mode=503', // succeeds on retry
+  '/private/thoi-su/bi-chan-203.html', // disallowed by the default robots.txt
+];
+
+/**
+ * /chuyen-muc/hon-hop/: a listing of {@link MIXED_LISTING_LINKS}. /dang-lai/: a listing of articles 101…105
+ * republished (/dang-lai/…), the same stories another portal would carry.
+ */
+const specialListings: Route = (ctx) => {
+  let links: { href: string; title: string }[];
+  if (ctx.url.pathname === '/chuyen-muc/hon-hop/')
+    links = MIXED_LISTING_LINKS.map((href, i) => ({ href, title: `Tin ${i + 1}` }));
+  else if (ctx.url.pathname === '/dang-lai/')
+    links = [101, 102, 103, 104, 105].map((id) => {
+      const a = generateArticle(id);
+      return { href: `/dang-lai/${a.slug}-${id}.html`, title: a.title };
+    });
+  else return false;
+  const items = links
+    .map((l) => `<li><h3><a href="${escapeHtml(l.href)}">${escapeHtml(l.title)}</a></h3></li>`)
+    .join('');
+  return send(ctx, 200, pageHtml('Danh sách', `<ul class="list-news">${items}</ul>`, { siteName: ctx.state.siteName }));
+};
+
 /** Article pages: /<category>/<slug>-<id>.html; `?print=1` drops rel=canonical; /dang-lai/… is a republication. */
 const article: Route = (ctx) => {
   const m = /^\/(?:private\/)?([a-z-]+)\/[a-z0-9-]*?-?(\d+)\.html$/.exec(ctx.url.pathname);
@@ -156,5 +193,5 @@ const feeds: Route = (ctx) => {
   return false;
 };
 
-export const generatedSiteRoutes: readonly Route[] = [robots, home, listing, sitemaps, feeds, article];
+export const generatedSiteRoutes: readonly Route[] = [robots, home, specialListings, listing, sitemaps, feeds, article];
 export type { RouteContext };

@@ -13,6 +13,7 @@ export {
   LISTING_CATEGORIES,
   LISTING_PAGE_SIZE,
   LISTING_PAGES,
+  MIXED_LISTING_LINKS,
 } from './generated-site-routes.js';
 export { listGoldenPages } from './golden-routes.js';
 export { encodeTcvn3, encodeWindows1258 } from './legacy-encoders.js';

@@ -6,7 +6,7 @@ export const loopbackLookup: HostLookup = async (host) => {
   throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
 };
 
-/** A fetcher for the fixture server: loopback allowed, fast retries and robots retries, short timeouts. */
+/** A fetcher for the fixture server: loopback allowed, no politeness delay, fast retries and robots.txt retries. */
 export function testFetcher(overrides: FetcherOptions = {}): Fetcher {
   return new Fetcher({
     lookup: loopbackLookup,
@@ -14,7 +14,8 @@ export function testFetcher(overrides: FetcherOptions = {}): Fetcher {
     politeness: { delayMs: 0, concurrency: 8 },
     retry: { maxRetries: 2, baseDelayMs: 20, maxDelayMs: 200 },
     robots: { retryDelayMs: 50, unreachableRetries: 1 },
-    timeouts: { connectMs: 2000, headersMs: 5000, bodyMs: 5000, totalMs: 20_000 },
+    // Generous: the suite shares two cores with other work; timeout tests set their own.
+    timeouts: { connectMs: 10_000, headersMs: 20_000, bodyMs: 20_000, totalMs: 40_000 },
     ...overrides,
   });
 }
