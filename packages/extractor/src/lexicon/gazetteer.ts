@@ -271,12 +271,23 @@ export class Gazetteer {
     };
   }
 
+  /** Every unit, optionally of one era and/or level, in data order (provinces, districts, communes). */
+  all(options: { readonly era?: Era; readonly level?: PlaceLevel } = {}): PlaceCandidate[] {
+    return this.units
+      .filter(
+        (u) =>
+          (options.era === undefined || u.era === options.era) &&
+          (options.level === undefined || u.level === options.level),
+      )
+      .map((u) => this.candidate(u.ref));
+  }
+
   /** Number of units per era and level. */
   get counts(): Record<PlaceKind, number> {
     return Object.fromEntries([...this.refOf.entries()].map(([k, v]) => [k, v.length])) as Record<PlaceKind, number>;
   }
 
-  /** @internal */
+  /** The unit with internal number `ref` (0 ≤ ref < the sum of `counts`); prefer `all()`. */
   candidate(ref: number): PlaceCandidate {
     const cached = this.candidates.get(ref);
     if (cached) return cached;

@@ -2,12 +2,16 @@
  * Finds place mentions in a text: names introduced by a level word ("huyện Đầm Hà", "tỉnh Long An", "TP. Hồ Chí
  * Minh", "xã Tân Bình") or by the party committee of that level ("Huyện ủy Mường Ảng"), and bare names of provinces
  * and of districts whose name is unique ("Mường Ảng", "Bắc Kạn"). Names must be capitalised as in the official name,
- * so "xã hội" is not the commune "Hội". The matcher is compiled on first use and cached per gazetteer.
+ * so "xã hội" is not the commune "Hội".
+ *
+ * Two tries, composed: a small one of introducers and one of names (each name carrying its units by level word), so
+ * the name trie holds each name once rather than once per introducer. Compiled on first use, cached per gazetteer.
  */
 import { type Era, type Gazetteer, loadGazetteer, type PlaceCandidate, type Unit } from './gazetteer.js';
 import { lexiconKey } from './key.js';
+import { isAbbreviation } from './matchers.js';
 import { type LevelWord, placeNameKey, splitLevelWord } from './place-name.js';
-import { TokenBuffer, tokenize } from './syllables.js';
+import { cachedTokens } from './syllables.js';
 import { type MatcherEntry, SyllableMatcher } from './trie.js';
 
 export interface PlaceMention {
@@ -33,13 +37,6 @@ export interface FindPlacesOptions {
   readonly foldDiacritics?: boolean;
 }
 
-interface PlaceEntry {
-  readonly refs: number[];
-  readonly levelWord: LevelWord | null;
-  /** Tokens taken by the introducer. */
-  readonly introTokens: number;
-}
-
 /** How articles introduce a name of each level: the level word, its abbreviations, the party committee. */
 const INTRODUCERS: { readonly [W in LevelWord]: readonly string[] } = {
   tỉnh: ['tỉnh', 'Tỉnh ủy'],
@@ -53,27 +50,22 @@ const INTRODUCERS: { readonly [W in LevelWord]: readonly string[] } = {
   'đặc khu': ['đặc khu'],
 };
 
-const buffer = new TokenBuffer();
-const INTRO_TOKENS = new Map(
-  Object.values(INTRODUCERS)
-    .flat()
-    .map((intro) => [intro, tokenize(intro, buffer).length]),
-);
+/** The units a name can denote: by the level word that may introduce it, and those it may denote alone. */
+interface NameEntry {
+  readonly byLevelWord: Map<LevelWord, number[]>;
+  readonly bare: number[];
+}
 
-function compile(g: Gazetteer, foldDiacritics: boolean): SyllableMatcher<PlaceEntry> {
-  const groups = new Map<string, { surface: string; entry: PlaceEntry }>();
-  const add = (intro: string | null, bare: string, bareKey: string, ref: number, levelWord: LevelWord | null) => {
-    const key = `${intro ?? ''}|${bareKey}`;
-    const group = groups.get(key);
-    if (group !== undefined) {
-      if (!group.entry.refs.includes(ref)) group.entry.refs.push(ref);
-      return;
-    }
-    const surface = intro === null ? bare : `${intro} ${bare}`;
-    const introTokens = intro === null ? 0 : INTRO_TOKENS.get(intro)!;
-    groups.set(key, { surface, entry: { refs: [ref], levelWord: intro === null ? null : levelWord, introTokens } });
-  };
-  const variants = (bare: string) => (bare.includes('-') ? [bare, bare.replace(/\s*-\s*/g, ' ')] : [bare]);
+interface PlaceTries {
+  readonly introducers: SyllableMatcher<LevelWord>;
+  readonly names: SyllableMatcher<NameEntry>;
+}
+
+function compile(g: Gazetteer, foldDiacritics: boolean): PlaceTries {
+  const introEntries: MatcherEntry<LevelWord>[] = [];
+  for (const [word, intros] of Object.entries(INTRODUCERS) as [LevelWord, readonly string[]][])
+    for (const intro of intros)
+      introEntries.push({ surface: intro, value: word, caseRule: isAbbreviation(intro) ? 'exact' : 'any' });
 
   // Which district names are unique (and not also a province's name), to be matched without a level word.
   const districtCount = new Map<string, number>();
@@ -90,33 +82,42 @@ function compile(g: Gazetteer, foldDiacritics: boolean): SyllableMatcher<PlaceEn
     return districtCount.get(k) === 1 && !provinceKeys.has(k) && k.includes(' ') && !/^\d/.test(k);
   };
 
+  const names = new Map<string, { surface: string; entry: NameEntry }>();
+  const add = (bare: string, levelWord: LevelWord | null, ref: number, allowBare: boolean) => {
+    const key = lexiconKey(bare);
+    let named = names.get(key);
+    if (named === undefined) {
+      named = { surface: bare, entry: { byLevelWord: new Map(), bare: [] } };
+      names.set(key, named);
+    }
+    if (levelWord !== null) {
+      const refs = named.entry.byLevelWord.get(levelWord);
+      if (refs === undefined) named.entry.byLevelWord.set(levelWord, [ref]);
+      else if (!refs.includes(ref)) refs.push(ref);
+    }
+    if (allowBare && !named.entry.bare.includes(ref)) named.entry.bare.push(ref);
+  };
   for (const u of g.units) {
-    const names = [{ levelWord: u.levelWord, bare: u.bare, key: u.bareKey }];
+    const allowBare = bareAllowed(u, u.bareKey);
+    add(u.bare, u.levelWord, u.ref, allowBare);
+    if (u.bare.includes('-')) add(u.bare.replace(/\s*-\s*/g, ' '), u.levelWord, u.ref, allowBare);
     for (const alias of g.aliasesOf.get(u.ref) ?? []) {
       const s = splitLevelWord(alias);
-      names.push({ levelWord: s.levelWord ?? u.levelWord, bare: s.bare, key: placeNameKey(s.bare, false) });
-    }
-    for (const { levelWord, bare, key } of names) {
-      const allowBare = bareAllowed(u, key);
-      for (const b of variants(bare)) {
-        const k = lexiconKey(b);
-        if (levelWord !== null) for (const intro of INTRODUCERS[levelWord]) add(intro, b, k, u.ref, levelWord);
-        if (allowBare) add(null, b, k, u.ref, null);
-      }
+      const aliasBare = bareAllowed(u, placeNameKey(s.bare, false));
+      add(s.bare, s.levelWord ?? u.levelWord, u.ref, aliasBare);
     }
   }
-  const entries: MatcherEntry<PlaceEntry>[] = [...groups.values()].map((g) => ({
-    surface: g.surface,
-    value: g.entry,
-    caseRule: 'capitalised',
-  }));
-  return new SyllableMatcher(entries, { foldDiacritics });
+  const nameEntries: MatcherEntry<NameEntry>[] = [];
+  for (const { surface, entry } of names.values()) nameEntries.push({ surface, value: entry, caseRule: 'capitalised' });
+  return {
+    introducers: new SyllableMatcher(introEntries, { foldDiacritics }),
+    names: new SyllableMatcher(nameEntries, { foldDiacritics }),
+  };
 }
 
-const compiled = new WeakMap<Gazetteer, Map<boolean, SyllableMatcher<PlaceEntry>>>();
+const compiled = new WeakMap<Gazetteer, Map<boolean, PlaceTries>>();
 
-/** The compiled place matcher of a gazetteer (built on first use, ~16,000 surfaces). */
-export function placeMatcher(g: Gazetteer = loadGazetteer(), foldDiacritics = false): SyllableMatcher<PlaceEntry> {
+function placeTries(g: Gazetteer, foldDiacritics: boolean): PlaceTries {
   let byFold = compiled.get(g);
   if (byFold === undefined) {
     byFold = new Map();
@@ -130,33 +131,61 @@ export function placeMatcher(g: Gazetteer = loadGazetteer(), foldDiacritics = fa
   return m;
 }
 
+/** Compiles the place matcher of a gazetteer now (it is otherwise compiled on the first `findPlaces`). */
+export function compilePlaceMatcher(
+  g: Gazetteer = loadGazetteer(),
+  foldDiacritics = false,
+): { readonly names: number } {
+  return { names: placeTries(g, foldDiacritics).names.size };
+}
+
 /** Every place mention in `text` (non-overlapping, longest first), with the units each can denote. */
 export function findPlaces(
   text: string,
   options: FindPlacesOptions = {},
   g: Gazetteer = loadGazetteer(),
 ): PlaceMention[] {
-  const matcher = placeMatcher(g, options.foldDiacritics ?? false);
+  const { introducers, names } = placeTries(g, options.foldDiacritics ?? false);
+  const from = Math.max(0, options.from ?? 0);
+  const to = Math.min(text.length, options.to ?? text.length);
   const out: PlaceMention[] = [];
-  const toks = new TokenBuffer();
-  for (const m of matcher.findAll(text, options.from ?? 0, options.to ?? text.length)) {
-    const candidates = m.entry.refs
+  const emit = (start: number, nameStart: number, end: number, levelWord: LevelWord | null, refs: number[]) => {
+    const candidates = refs
       .map((ref) => g.candidate(ref))
       .filter((c) => options.era === undefined || c.era === options.era);
-    if (candidates.length === 0) continue;
-    let nameStart = m.start;
-    if (m.entry.introTokens > 0) {
-      tokenize(text, toks, m.start, m.end);
-      nameStart = toks.starts[m.entry.introTokens]!;
-    }
+    if (candidates.length === 0) return false;
     out.push({
-      start: m.start,
-      end: m.end,
+      start,
+      end,
       nameStart,
-      introducer: nameStart > m.start ? text.slice(m.start, nameStart).trimEnd() : null,
-      levelWord: m.entry.levelWord === null || m.entry.introTokens === 0 ? null : m.entry.levelWord,
+      introducer: levelWord === null ? null : text.slice(start, nameStart).trimEnd(),
+      levelWord,
       candidates,
     });
+    return true;
+  };
+  const n = cachedTokens(text, from, to).length;
+  let i = 0;
+  while (i < n) {
+    const intro = introducers.matchAtToken(text, from, to, i);
+    if (intro !== undefined) {
+      const name = names.matchAtToken(text, from, to, intro.next);
+      const refs = name?.match.entry.byLevelWord.get(intro.match.entry);
+      if (name !== undefined && refs !== undefined) {
+        if (emit(intro.match.start, name.match.start, name.match.end, intro.match.entry, refs)) {
+          i = name.next;
+          continue;
+        }
+      }
+    }
+    const bare = names.matchAtToken(text, from, to, i);
+    if (bare !== undefined && bare.match.entry.bare.length > 0) {
+      if (emit(bare.match.start, bare.match.start, bare.match.end, null, bare.match.entry.bare)) {
+        i = bare.next;
+        continue;
+      }
+    }
+    i++;
   }
   return out;
 }

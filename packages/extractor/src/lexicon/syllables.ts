@@ -96,3 +96,53 @@ export function tokenKey(key: string, start: number, end: number): string {
   }
   return key.slice(start, end);
 }
+
+/** The tokens of one text range with their comparable keys, shared by every matcher that scans it. */
+export interface TokenScan {
+  readonly tokens: TokenBuffer;
+  /** tokenKey of each token, in the plain key of the text. */
+  readonly keys: readonly string[];
+}
+
+const shared = new TokenBuffer();
+let sharedText: string | undefined;
+let sharedFrom = -1;
+let sharedTo = -1;
+const sharedKeys: [string[] | undefined, string[] | undefined] = [undefined, undefined];
+
+/**
+ * `tokenize` with a one-entry cache, so that several matchers scanning the same text split it once. The buffer is
+ * shared: read it before the next call, never keep it.
+ */
+export function cachedTokens(text: string, from: number, to: number): TokenBuffer {
+  if (text !== sharedText || from !== sharedFrom || to !== sharedTo) {
+    tokenize(text, shared, from, to);
+    sharedText = text;
+    sharedFrom = from;
+    sharedTo = to;
+    sharedKeys[0] = undefined;
+    sharedKeys[1] = undefined;
+  }
+  return shared;
+}
+
+/**
+ * The tokens of [from, to) of `text` and their keys in `key` (the text's plain or diacritic-folded key), computed
+ * once per text and mode: the same syllable strings reach every matcher, so their hashes are computed once too.
+ */
+export function cachedScan(text: string, key: string, foldDiacritics: boolean, from: number, to: number): TokenScan {
+  const tokens = cachedTokens(text, from, to);
+  const slot = foldDiacritics ? 1 : 0;
+  let keys = sharedKeys[slot];
+  if (keys === undefined) {
+    keys = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) keys[i] = tokenKey(key, tokens.starts[i]!, tokens.ends[i]!);
+    sharedKeys[slot] = keys;
+  }
+  return { tokens, keys };
+}
+
+/** The number of tokens of [from, to) of `text`, and the start of token `i` (for composed matchers). */
+export function tokenCount(text: string, from: number, to: number): number {
+  return cachedTokens(text, Math.max(0, from), Math.min(text.length, to)).length;
+}

@@ -3,7 +3,7 @@
  * single left-to-right scan and returns non-overlapping, leftmost-longest matches at syllable boundaries.
  */
 import { cachedKey, isUpperCode, isWordCode, lexiconKey } from './key.js';
-import { TokenBuffer, tokenize, tokenKey } from './syllables.js';
+import { cachedScan, TokenBuffer, tokenize, tokenKey } from './syllables.js';
 
 /**
  * How the letter case of the text must agree with the surface: `any` ignores case; `capitalised` requires an
@@ -36,22 +36,28 @@ export interface LexiconMatch<T> {
 interface Terminal<T> {
   readonly value: T;
   readonly caseRule: CaseRule;
-  /** The surface's letters (no spaces or punctuation) in their case, for the case rules. */
+  /** `exact`: the surface's letters (no spaces or punctuation) in their case. */
   readonly letters: string;
-  /** Per syllable, 1 when the surface's syllable starts upper-case. */
-  readonly initials: readonly boolean[];
-  /** Tone-folded key of the surface's letters, to prefer exact diacritics when folding them. */
+  /** `capitalised`: bit k set when the surface's k-th syllable starts upper-case. */
+  readonly initials: number;
+  /** With folded diacritics: tone-folded key of the surface's letters, to prefer exact diacritics. */
   readonly exactLetters: string;
 }
 
 const NO_ALTERNATIVES: readonly never[] = Object.freeze([]);
-const SYLLABLE_BITS = 2 ** 22;
+const NONE = -1;
 
+/**
+ * The trie: node ids are dense integers. Most nodes have one child, kept inline (`onlySyllable`, `onlyChild`);
+ * a node with more children keeps them in a Map from syllable id. Keys stay small integers, so building the
+ * 100,000-node place trie does not allocate a heap number per edge.
+ */
 export class SyllableMatcher<T> {
   /** Syllable string → dense id. */
   private readonly syllables = new Map<string, number>();
-  /** nodeId * 2^22 + syllableId → child node id. */
-  private readonly edges = new Map<number, number>();
+  private onlySyllable = new Int32Array(1024).fill(NONE);
+  private onlyChild = new Int32Array(1024).fill(NONE);
+  private readonly moreChildren = new Map<number, Map<number, number>>();
   private readonly terminals: (Terminal<T>[] | undefined)[] = [undefined];
   private nodeCount = 1;
   private readonly buffer = new TokenBuffer();
@@ -64,15 +70,48 @@ export class SyllableMatcher<T> {
     for (const e of entries) this.add(e);
   }
 
+  private child(node: number, syllable: number): number {
+    if (this.onlySyllable[node] === syllable) return this.onlyChild[node]!;
+    return this.moreChildren.get(node)?.get(syllable) ?? NONE;
+  }
+
+  private addChild(node: number, syllable: number): number {
+    const child = this.nodeCount++;
+    if (child >= this.onlyChild.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2).fill(NONE);
+        b.set(a);
+        return b;
+      };
+      this.onlySyllable = grow(this.onlySyllable);
+      this.onlyChild = grow(this.onlyChild);
+    }
+    this.terminals.push(undefined);
+    if (this.onlySyllable[node] === NONE) {
+      this.onlySyllable[node] = syllable;
+      this.onlyChild[node] = child;
+    } else {
+      let more = this.moreChildren.get(node);
+      if (more === undefined) {
+        more = new Map();
+        this.moreChildren.set(node, more);
+      }
+      more.set(syllable, child);
+    }
+    return child;
+  }
+
   private add(e: MatcherEntry<T>): void {
+    const caseRule = e.caseRule ?? 'any';
     const key = lexiconKey(e.surface, { foldDiacritics: this.foldDiacritics });
-    const exactKey = this.foldDiacritics ? lexiconKey(e.surface) : key;
+    const exactKey = this.foldDiacritics ? lexiconKey(e.surface) : '';
     const toks = tokenize(e.surface, this.buffer);
     if (toks.length === 0) throw new Error(`lexicon surface ${JSON.stringify(e.surface)} has no syllables`);
     let node = 0;
     let letters = '';
     let exactLetters = '';
-    const initials: boolean[] = [];
+    let initials = 0;
+    let syllable = 0;
     for (let t = 0; t < toks.length; t++) {
       const s = toks.starts[t]!;
       const end = toks.ends[t]!;
@@ -82,22 +121,17 @@ export class SyllableMatcher<T> {
         id = this.syllables.size;
         this.syllables.set(syl, id);
       }
-      const edge = node * SYLLABLE_BITS + id;
-      let child = this.edges.get(edge);
-      if (child === undefined) {
-        child = this.nodeCount++;
-        this.edges.set(edge, child);
-        this.terminals.push(undefined);
-      }
-      node = child;
+      const next = this.child(node, id);
+      node = next === NONE ? this.addChild(node, id) : next;
       if (isWordCode(e.surface.charCodeAt(s))) {
-        letters += e.surface.slice(s, end);
-        exactLetters += exactKey.slice(s, end);
-        initials.push(isUpperCode(e.surface.charCodeAt(s)));
+        if (caseRule === 'exact') letters += e.surface.slice(s, end);
+        if (this.foldDiacritics) exactLetters += exactKey.slice(s, end);
+        if (syllable < 31 && isUpperCode(e.surface.charCodeAt(s))) initials |= 1 << syllable;
+        syllable++;
       }
     }
     const list = this.terminals[node] ?? [];
-    list.push({ value: e.value, caseRule: e.caseRule ?? 'any', letters, initials, exactLetters });
+    list.push({ value: e.value, caseRule, letters, initials, exactLetters });
     this.terminals[node] = list;
     this.size++;
   }
@@ -108,11 +142,17 @@ export class SyllableMatcher<T> {
   findAll(text: string, from = 0, to = text.length): LexiconMatch<T>[] {
     const out: LexiconMatch<T>[] = [];
     const key = cachedKey(text, this.foldDiacritics);
-    const toks = tokenize(text, this.buffer, Math.max(0, from), Math.min(text.length, to));
+    const { tokens: toks, keys } = cachedScan(
+      text,
+      key,
+      this.foldDiacritics,
+      Math.max(0, from),
+      Math.min(text.length, to),
+    );
     const n = toks.length;
     let i = 0;
     while (i < n) {
-      const m = this.longestAt(text, key, toks, i, n);
+      const m = this.longestAt(text, keys, toks, i, n);
       if (m === undefined) {
         i++;
         continue;
@@ -123,17 +163,35 @@ export class SyllableMatcher<T> {
     return out;
   }
 
+  /**
+   * The longest match starting at token `token` of the scan of [from, to) of `text`, with the index of the token
+   * after it: a building block for matchers composed of several tries (the place matcher). Tokens are those of
+   * `tokenCount(text, from, to)`.
+   */
+  matchAtToken(
+    text: string,
+    from: number,
+    to: number,
+    token: number,
+  ): { readonly match: LexiconMatch<T>; readonly next: number } | undefined {
+    const key = cachedKey(text, this.foldDiacritics);
+    const { tokens, keys } = cachedScan(text, key, this.foldDiacritics, Math.max(0, from), Math.min(text.length, to));
+    return token < tokens.length ? this.longestAt(text, keys, tokens, token, tokens.length) : undefined;
+  }
+
   /** The longest match that starts exactly at offset `at` (a syllable start), or undefined. */
   matchAt(text: string, at: number, to = text.length): LexiconMatch<T> | undefined {
     const key = cachedKey(text, this.foldDiacritics);
     const toks = tokenize(text, this.buffer, at, Math.min(text.length, to));
     if (toks.length === 0 || toks.starts[0] !== at) return undefined;
-    return this.longestAt(text, key, toks, 0, toks.length)?.match;
+    const keys: string[] = [];
+    for (let i = 0; i < toks.length; i++) keys.push(tokenKey(key, toks.starts[i]!, toks.ends[i]!));
+    return this.longestAt(text, keys, toks, 0, toks.length)?.match;
   }
 
   private longestAt(
     text: string,
-    key: string,
+    keys: readonly string[],
     toks: TokenBuffer,
     i: number,
     n: number,
@@ -142,15 +200,20 @@ export class SyllableMatcher<T> {
     let bestEnd = -1;
     let best: Terminal<T>[] | undefined;
     for (let j = i; j < n; j++) {
-      const id = this.syllables.get(tokenKey(key, toks.starts[j]!, toks.ends[j]!));
+      const id = this.syllables.get(keys[j]!);
       if (id === undefined) break;
-      const child = this.edges.get(node * SYLLABLE_BITS + id);
-      if (child === undefined) break;
+      const child = this.child(node, id);
+      if (child === NONE) break;
       node = child;
       const terms = this.terminals[node];
       if (terms !== undefined) {
-        const ok = terms.filter((t) => caseAgrees(t, text, toks, i, j + 1));
-        if (ok.length > 0) {
+        const ok =
+          terms.length === 1
+            ? caseAgrees(terms[0]!, text, toks, i, j + 1)
+              ? terms
+              : undefined
+            : terms.filter((t) => caseAgrees(t, text, toks, i, j + 1));
+        if (ok !== undefined && ok.length > 0) {
           bestEnd = j + 1;
           best = ok;
         }
@@ -188,7 +251,7 @@ function caseAgrees<T>(t: Terminal<T>, text: string, toks: TokenBuffer, i: numbe
     const e = toks.ends[x]!;
     if (!isWordCode(text.charCodeAt(s))) continue;
     if (t.caseRule === 'capitalised') {
-      if (t.initials[syl] === true && !isUpperCode(text.charCodeAt(s))) return false;
+      if (syl < 31 && (t.initials & (1 << syl)) !== 0 && !isUpperCode(text.charCodeAt(s))) return false;
     } else {
       for (let p = s; p < e; p++, k++) {
         if (isUpperCode(text.charCodeAt(p)) !== isUpperCode(t.letters.charCodeAt(k))) return false;
