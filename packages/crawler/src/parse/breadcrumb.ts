@@ -21,11 +21,32 @@ function clean(items: string[], title: string | null): string[] {
   return out;
 }
 
+function fromElement(scan: Scan, el: number, title: string | null): string[] {
+  const text = scan.roleTexts.get(el)!;
+  if (!text.trim() || text.length > 600) return [];
+  let parts = text.split('\n').flatMap((line) => line.split(CRUMB_SEPARATORS));
+  const end = scan.end[el]!;
+  const anchors = scan.anchors.filter((a) => a.el > el && a.el < end).map((a) => a.text);
+  // Links side by side with no separator text ("<a>Chính trị</a> <a>Xây dựng Đảng</a>").
+  if (anchors.length >= 2 && parts.filter((p) => p.trim()).length < anchors.length) parts = anchors;
+  return clean(parts, title);
+}
+
+/** Where the breadcrumb may be taken from, besides breadcrumb-classed elements anywhere on the page. */
+export interface CrumbScope {
+  clutterOf: Int32Array;
+  /** Category-classed elements count only from here (a little before the title) … */
+  from: number;
+  /** … to the end of the content. */
+  to: number;
+}
+
 export function readBreadcrumb(
   scan: Scan,
   jsonLdItems: string[],
   title: string | null,
   section: string | null,
+  scope: CrumbScope,
 ): string[] {
   if (jsonLdItems.length > 0) {
     const items = clean(jsonLdItems, title);
@@ -34,16 +55,14 @@ export function readBreadcrumb(
   const sorted = [...scan.roleTexts.keys()].sort((a, b) => a - b);
   for (const el of sorted) {
     if ((scan.roles[el]! & Role.Breadcrumb) === 0) continue;
-    const text = scan.roleTexts.get(el)!;
-    if (!text.trim() || text.length > 600) continue;
-    let parts = text.split('\n').flatMap((line) => line.split(CRUMB_SEPARATORS));
-    if (parts.filter((p) => p.trim()).length < 2) {
-      const end = scan.end[el]!;
-      const anchors = scan.anchors.filter((a) => a.el > el && a.el < end).map((a) => a.text);
-      if (anchors.length >= 2) parts = anchors;
-    }
-    const items = clean(parts, title);
+    const items = fromElement(scan, el, title);
     if (items.length > 0) return items;
+  }
+  for (const el of sorted) {
+    if ((scan.roles[el]! & Role.Category) === 0 || scope.clutterOf[el]! >= 0) continue;
+    if (el < scope.from || el >= scope.to) continue;
+    const items = fromElement(scan, el, title);
+    if (items.length > 0 && items.length <= 4) return items;
   }
   if (section) return clean([section], title);
   // WordPress and similar: <a rel="category tag"> in the entry meta.

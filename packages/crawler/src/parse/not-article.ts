@@ -57,8 +57,9 @@ const LISTING_CHARS_PER_LINK = 40;
 
 /**
  * A listing page: the element holding most of the page's headline links (outside clutter) contains the chosen
- * content root, or sits inside it, and the body text is small against the number of links. An article with
- * a sidebar of links is not a listing: its root lies outside the sidebar.
+ * content root, or sits inside it, or the root is itself an item (a featured story whose heading is a link),
+ * and the body text is small against the number of links. An article with a sidebar of links is not a
+ * listing: its root lies outside the sidebar and its title is not a link.
  */
 export function listingSignal(scan: Scan, clutterOf: Int32Array, root: number, bodyChars: number): string | null {
   const n = scan.els.length;
@@ -81,7 +82,12 @@ export function listingSignal(scan: Scan, clutterOf: Int32Array, root: number, b
   if (links < LISTING_MIN_LINKS) return null;
   const rootInList = list < 0 || (root >= list && root < scan.end[list]!);
   const listInRoot = root < 0 || (list >= root && list < scan.end[root]!);
-  if (!rootInList && !listInRoot) return null;
+  // A featured story beside the list: the root (or its item wrapper, up to 3 levels up) has a heading that
+  // links to another page — one or two headline links, not a list of them.
+  let rootIsItem = false;
+  for (let i = root, k = 0; i >= 0 && k <= 3 && !rootIsItem; i = scan.parent[i]!, k++)
+    rootIsItem = hl[i]! > 0 && hl[i]! <= 2;
+  if (!rootInList && !listInRoot && !rootIsItem) return null;
   if (bodyChars >= LISTING_CHARS_PER_LINK * links) return null;
   return `${links} headline links in one list and ${bodyChars} characters of body text`;
 }

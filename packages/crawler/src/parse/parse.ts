@@ -27,6 +27,8 @@ const LISTING_MIN_LINKS = 5;
 const LISTING_LINK_SHARE = 0.4;
 /** A page whose body is shorter than this and whose title says "not found" is a soft 404. */
 const SOFT_404_MAX_BODY = 600;
+/** How many elements before the title a category line may sit. */
+const CRUMB_BEFORE_TITLE = 60;
 
 function checkUrl(url: unknown): URL {
   if (typeof url !== 'string')
@@ -177,7 +179,11 @@ export function parse(html: string, url: string, opts: ParseOptions = {}): Parse
     metaLines: body.metaLines,
     bylines: body.bylines,
   });
-  const breadcrumb = readBreadcrumb(scan, ld.breadcrumb, title, metas.get('article:section') ?? ld.section);
+  const breadcrumb = readBreadcrumb(scan, ld.breadcrumb, title, metas.get('article:section') ?? ld.section, {
+    clutterOf,
+    from: Math.max(0, (titleChoice.el >= 0 ? titleChoice.el : root) - CRUMB_BEFORE_TITLE),
+    to: root >= 0 ? scan.end[root]! : scan.els.length,
+  });
   const lang = detectLang([lead ?? '', ...paragraphs].join('\n'), [
     scan.htmlLang,
     metas.get('content-language'),

@@ -17,6 +17,7 @@ export const Role = {
   Author: 64,
   Breadcrumb: 128,
   Caption: 256,
+  Category: 512,
 } as const;
 
 /** A run of inline text inside one block-level element (or an image). */
@@ -72,7 +73,7 @@ const SKIP = new Set(
 );
 /** Block owners inside which a single <br> is a line break within the paragraph. */
 const BR_INLINE_OWNERS = new Set('p li h1 h2 h3 h4 h5 h6 dd dt figcaption caption blockquote th'.split(' '));
-const CAPTURE_ROLES = Role.Title | Role.Lead | Role.Date | Role.Author | Role.Breadcrumb | Role.Caption;
+const CAPTURE_ROLES = Role.Title | Role.Lead | Role.Date | Role.Author | Role.Breadcrumb | Role.Caption | Role.Category;
 const CAPTURE_LIMIT = 5_000;
 const ITEMPROPS = new Set(['datepublished', 'datemodified', 'datecreated', 'author', 'headline']);
 
@@ -111,6 +112,7 @@ export function classify(
       if (ROLES.author.test(t)) cached |= Role.Author;
       if (ROLES.breadcrumb.test(t)) cached |= Role.Breadcrumb;
       if (ROLES.caption.test(t)) cached |= Role.Caption;
+      if (ROLES.category.test(t)) cached |= Role.Category;
     }
     if (roleCache.size > 10_000) roleCache.clear();
     roleCache.set(key, cached);

@@ -319,6 +319,22 @@ export const CLASS_ROLES = {
     tokens: [],
     contains: ['breadcrumb', 'duongdan', 'pathway'],
   },
+  /** Category links near the title ("detail-cate", "chuyen-muc"): a breadcrumb when the page has none. */
+  category: {
+    parts: [
+      'cate',
+      'category',
+      'categories',
+      'chuyenmuc',
+      'chuyen-muc',
+      'danhmuc',
+      'danh-muc',
+      'news-cate',
+      'detail-cate',
+    ],
+    tokens: [],
+    contains: [],
+  },
   caption: {
     parts: [
       'caption',
