@@ -1,6 +1,6 @@
 import type { DateBasis } from '@vnevents/schema';
 import { type DateMention, findDates } from '../recognizers/dates.js';
-import { inferYear } from './context-year.js';
+import { inferYear } from '../recognizers/year-inference.js';
 
 export interface EventDate {
   date: string | null;
@@ -48,7 +48,8 @@ export function eventDate(
         rule: 'date.partial-publication-year',
       };
     }
-    const y = inferYear(text, head);
+    const headingEnd = head.length ? Math.max(...head.map((h) => h.end)) : undefined;
+    const y = inferYear(text, { month: m.month, ...(headingEnd !== undefined ? { headingEnd } : {}) });
     if (y)
       return {
         date: iso(y.year, m.month, m.day),

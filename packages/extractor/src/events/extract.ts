@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Directive, Event, ExtractionResult, Metric } from '@vnevents/schema';
 import { findDocRefs } from '../recognizers/doc-refs.js';
 import { findQuantities } from '../recognizers/quantities.js';
+import { sentences } from '../text/index.js';
 import { readDocument } from './document.js';
 import { eventDate } from './event-date.js';
 import { decideType, negativeGenre } from './event-type.js';
@@ -13,7 +14,6 @@ import { findParties, unitFromTitle } from './participants.js';
 import { placeIndex } from './place-index.js';
 import { assignRoles } from './roles.js';
 import { eventRules } from './rules.js';
-import { sentencesIn as sentences } from './sentences.js';
 import { syllables } from './units.js';
 
 export const EXTRACTOR_NAME = 'vnevents-rules';

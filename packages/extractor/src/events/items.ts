@@ -1,7 +1,7 @@
+import { clauses, sentences } from '../text/index.js';
 import type { Paragraph } from './document.js';
 import type { OfficialMention } from './officials.js';
 import type { EventRules } from './rules.js';
-import { clausesIn as clauses, sentencesIn as sentences } from './sentences.js';
 
 export type ItemKind = 'results' | 'limitations' | 'recommendations' | 'proposals';
 
