@@ -224,6 +224,7 @@ const data: GazetteerData = {
   districtConversion,
   aliases,
   bareExcluded: aliasFile_.data.bareExcluded.map((b) => b.name),
+  introducers: aliasFile_.data.introducers,
 };
 writeFileSync(outFile, `${JSON.stringify(data)}\n`);
 // Store it the way the repository's formatter (Biome) prints it, so that `biome check` leaves it alone.

@@ -7,6 +7,7 @@
  * a negative value `-(i + 1)` marks a commune that went into `i` only in part ("Nhập một phần").
  */
 import { z } from 'zod';
+import { LEVEL_WORDS } from './place-name.js';
 
 export const GAZETTEER_FORMAT = 'vnevents-gazetteer/1';
 
@@ -54,6 +55,8 @@ export const GazetteerDataSchema = z
     aliases: z.array(z.tuple([z.enum(PLACE_KINDS), index, name])),
     /** Bare names the text matcher must not match without a level word. */
     bareExcluded: z.array(name),
+    /** The phrases that introduce a name of each level in text. */
+    introducers: z.record(z.enum(LEVEL_WORDS), z.array(name)),
   })
   .strict();
 export type GazetteerData = z.infer<typeof GazetteerDataSchema>;
@@ -79,5 +82,7 @@ export const PlaceAliasFileSchema = z
     entries: z.array(z.unknown()),
     /** Bare names not to match in text without a level word, each with the reason. */
     bareExcluded: z.array(BareExclusionSchema),
+    /** Per level word, the phrases that introduce a name of that level ("huyện", "Huyện ủy"; "thành phố", "TP."). */
+    introducers: z.record(z.enum(LEVEL_WORDS), z.array(name).min(1)),
   })
   .strict();

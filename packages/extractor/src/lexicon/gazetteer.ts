@@ -121,6 +121,8 @@ export class Gazetteer {
   /** @internal */ readonly aliasesOf = new Map<number, string[]>();
   /** Names never matched bare in text (a province's name that is mostly a person's: "Hồ Chí Minh"). */
   readonly bareExcluded: readonly string[];
+  /** Per level word, the phrases that introduce a name of that level in text. */
+  readonly introducers: Readonly<Record<LevelWord, readonly string[]>>;
   /** Milliseconds taken to read, validate and index the data file. */
   readonly loadMs: number;
 
@@ -168,6 +170,7 @@ export class Gazetteer {
     }
     this.conversion = data.conversion;
     this.bareExcluded = data.bareExcluded;
+    this.introducers = data.introducers;
     for (const [d, c] of data.districtConversion) this.districtConversion.set(d, c);
     this.loadMs = performance.now() - startedAt;
   }

@@ -37,19 +37,6 @@ export interface FindPlacesOptions {
   readonly foldDiacritics?: boolean;
 }
 
-/** How articles introduce a name of each level: the level word, its abbreviations, the party committee. */
-const INTRODUCERS: { readonly [W in LevelWord]: readonly string[] } = {
-  tỉnh: ['tỉnh', 'Tỉnh ủy'],
-  'thành phố': ['thành phố', 'TP.', 'TP', 'Tp.', 'Thành ủy'],
-  huyện: ['huyện', 'Huyện ủy'],
-  quận: ['quận', 'Quận ủy'],
-  'thị xã': ['thị xã', 'TX.', 'TX', 'Thị ủy'],
-  xã: ['xã', 'Đảng ủy xã'],
-  phường: ['phường', 'Đảng ủy phường'],
-  'thị trấn': ['thị trấn', 'TT.', 'Đảng ủy thị trấn'],
-  'đặc khu': ['đặc khu'],
-};
-
 /** The units a name can denote: by the level word that may introduce it, and those it may denote alone. */
 interface NameEntry {
   readonly byLevelWord: Map<LevelWord, number[]>;
@@ -63,7 +50,7 @@ interface PlaceTries {
 
 function compile(g: Gazetteer, foldDiacritics: boolean): PlaceTries {
   const introEntries: MatcherEntry<LevelWord>[] = [];
-  for (const [word, intros] of Object.entries(INTRODUCERS) as [LevelWord, readonly string[]][])
+  for (const [word, intros] of Object.entries(g.introducers) as [LevelWord, readonly string[]][])
     for (const intro of intros)
       introEntries.push({ surface: intro, value: word, caseRule: isAbbreviation(intro) ? 'exact' : 'any' });
 

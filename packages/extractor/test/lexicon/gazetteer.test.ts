@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import {
   defaultGazetteerFile,
@@ -23,6 +25,21 @@ describe('the gazetteer data', () => {
       'post-commune': 3321,
     });
     expect(g.all({ era: 'post-2025', level: 'province' }).map((p) => p.name)).toContain('Tỉnh Tây Ninh');
+  });
+
+  const sources = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../../shared/data');
+  (existsSync(sources) ? it : it.skip)('is what the build script makes of the reference data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnevents-gazetteer-'));
+    try {
+      const out = join(dir, 'gazetteer.json');
+      const script = fileURLToPath(new URL('../../scripts/build-gazetteer.ts', import.meta.url));
+      const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--out', out], { encoding: 'utf8' });
+      expect({ status: run.status, stderr: run.stderr }).toMatchObject({ status: 0 });
+      expect(run.stdout).toContain('10035 old communes mapped, 0 unmapped');
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(defaultGazetteerFile(), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a malformed file with a LexiconError that says to regenerate it', () => {
