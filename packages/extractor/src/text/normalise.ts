@@ -47,23 +47,78 @@ function compileCharacterRules(): { re: RegExp; map: Map<string, string> } {
 }
 
 const CHARS = compileCharacterRules();
-const CHARS_TEST = new RegExp(CHARS.re.source);
 const D_ALWAYS = new Map(D_LOOKALIKES.filter(([, , when]) => when === 'always').map(([c, to]) => [c, to]));
 const D_WORD_START = new Map(D_LOOKALIKES.filter(([, , when]) => when === 'word-start').map(([c, to]) => [c, to]));
-const D_ANY = new RegExp(`[${D_LOOKALIKES.map(([c]) => c).join('')}]`, 'u');
+
+// What one scan of the text found, so that later steps run only when they have something to do.
+const F_RULE = 1; // a character of rules/characters.ts
+const F_BREAK = 2; // CR, VT, FF, U+2028, U+2029
+const F_D = 4; // a Đ look-alike
+const F_SHY = 8; // soft hyphen
+const F_LEGACY = 16; // Latin-1 U+00A1–U+00FF or a VIQR modifier ( ^ + ` ~: legacy decoding may apply
+const F_MARK = 32; // a combining mark U+0300–U+036F
+const F_SPACES = 64; // spaces to fold or trim, 3+ line breaks, blank lines at either end
+const SCAN = new Uint8Array(0x10000);
+for (const ch of CHARS.map.keys()) SCAN[ch.charCodeAt(0)]! |= F_RULE;
+for (const c of [0x0d, 0x0b, 0x0c, 0x2028, 0x2029]) SCAN[c]! |= F_BREAK;
+for (const [ch] of D_LOOKALIKES) SCAN[ch.charCodeAt(0)]! |= F_D;
+SCAN[0xad]! |= F_SHY;
+for (let c = 0xa1; c <= 0xff; c++) SCAN[c]! |= F_LEGACY;
+for (const ch of '(^+`~') SCAN[ch.charCodeAt(0)]! |= F_LEGACY;
+for (let c = 0x300; c <= 0x36f; c++) SCAN[c]! |= F_MARK;
+
+const F_NFC = 128; // a character NFC may change or compose with what precedes it (lazily classified)
+const NFC_STATE = new Uint8Array(0x10000); // 0 unknown, 1 stable, 2 may change under NFC
+const MARK = /\p{M}/u;
+
+function nfcState(c: number): number {
+  const ch = String.fromCharCode(c);
+  const unsafe =
+    (c >= 0xd800 && c <= 0xdfff) || (c >= 0x1100 && c <= 0x11ff) || MARK.test(ch) || ch.normalize('NFC') !== ch;
+  NFC_STATE[c] = unsafe ? 2 : 1;
+  return NFC_STATE[c]!;
+}
+
+function scan(t: string): number {
+  let flags = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    flags |= SCAN[c]!;
+    if (c >= 0x300) {
+      let q = NFC_STATE[c]!;
+      if (q === 0) q = nfcState(c);
+      if (q === 2) flags |= F_NFC;
+    }
+  }
+  const n = t.length;
+  if (
+    n > 0 &&
+    (t.charCodeAt(0) === 0x20 ||
+      t.charCodeAt(0) === 0x0a ||
+      t.charCodeAt(n - 1) === 0x20 ||
+      t.charCodeAt(n - 1) === 0x0a ||
+      t.includes('  ') ||
+      t.includes(' \n') ||
+      t.includes('\n ') ||
+      t.includes('\n\n\n'))
+  ) {
+    flags |= F_SPACES;
+  }
+  return flags;
+}
 
 const LINE_BREAKS = /\r\n?|[\u000b\u000c\u2028\u2029]/g;
 const COMBINING = /[\u0300-\u036f]/g;
-const SPACES_TO_FOLD = /^ | {2,}| $/;
 const SOFT_HYPHEN = /\u00ad/g;
 const LETTER = /\p{L}/u;
 
 function foldSpaces(line: string): string {
-  return SPACES_TO_FOLD.test(line) ? line.replace(/ {2,}/g, ' ').trim() : line;
+  const n = line.length;
+  if (n === 0 || (line.charCodeAt(0) !== 0x20 && line.charCodeAt(n - 1) !== 0x20 && !line.includes('  '))) return line;
+  return line.replace(/ {2,}/g, ' ').trim();
 }
 
 function mapDLookalikes(line: string): string {
-  if (!D_ANY.test(line)) return line;
   let out = '';
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
@@ -77,11 +132,15 @@ function mapDLookalikes(line: string): string {
   return out;
 }
 
-/** The last per-line steps (idempotent): soft hyphens out, Đ look-alikes, spaces folded, NFC. */
-function finish(line: string): string {
-  let s = line.includes('\u00ad') ? line.replace(SOFT_HYPHEN, '') : line;
-  s = foldSpaces(mapDLookalikes(s));
-  return s.normalize('NFC');
+/**
+ * The last per-line steps (idempotent): soft hyphens out (then NFC: a soft hyphen may have kept a mark from its
+ * letter), Đ look-alikes, spaces folded. `flags` says which of them can have anything to do.
+ */
+function finish(line: string, flags: number): string {
+  let s = line;
+  if ((flags & F_SHY) !== 0 && s.includes('\u00ad')) s = s.replace(SOFT_HYPHEN, '').normalize('NFC');
+  if ((flags & F_D) !== 0) s = mapDLookalikes(s);
+  return foldSpaces(s);
 }
 
 function countCombining(s: string): number {
@@ -106,7 +165,7 @@ const STRICT: ReadonlySet<LegacyEncoding> = new Set();
 function decodeLine(line: Line, lenient: ReadonlySet<LegacyEncoding>): { text: string; enc: LegacyEncoding } | null {
   for (const cand of line.pre === line.fin ? [line.pre] : [line.pre, line.fin]) {
     for (const ev of detectLine(cand, lenient)) {
-      const out = finish(decodeLegacy(cand, ev.encoding));
+      const out = finish(decodeLegacy(cand, ev.encoding), F_SHY | F_D);
       if (!looksLegacy(out)) return { text: out, enc: ev.encoding };
     }
   }
@@ -126,22 +185,34 @@ function decodeLine(line: Line, lenient: ReadonlySet<LegacyEncoding>): { text: s
  * normalise(x).text.
  */
 export function normalise(raw: string): NormaliseResult {
-  let t = raw.replace(LINE_BREAKS, (b) => (b === '\u2029' ? '\n\n' : '\n'));
-  const marks = t.search(COMBINING) >= 0 ? countCombining(t) : 0;
-  t = t.normalize('NFC');
+  let flags = scan(raw);
+  let t = (flags & F_BREAK) !== 0 ? raw.replace(LINE_BREAKS, (b) => (b === '\u2029' ? '\n\n' : '\n')) : raw;
+  const marks = (flags & F_MARK) !== 0 ? countCombining(t) : 0;
+  if ((flags & F_NFC) !== 0) t = t.normalize('NFC');
   const decomposed = marks > 0 && countCombining(t) < marks;
-  if (CHARS_TEST.test(t)) t = t.replace(CHARS.re, (ch) => CHARS.map.get(ch) ?? ch).normalize('NFC');
+  if ((flags & F_RULE) !== 0) {
+    t = t.replace(CHARS.re, (ch) => CHARS.map.get(ch) ?? ch);
+    if ((flags & F_NFC) !== 0) t = t.normalize('NFC'); // a removed character may have kept a mark apart
+    flags |= scan(t);
+  } else if (t !== raw) flags |= scan(t);
+  const conversionOf = (): Conversion => (decomposed ? 'decomposed' : 'none');
+  if ((flags & (F_SPACES | F_D | F_SHY | F_LEGACY)) === 0 && !t.includes('dd') && !t.includes('DD')) {
+    return { text: t, conversion: conversionOf() };
+  }
 
   const lines: Line[] = t.split('\n').map((l) => {
-    const pre = foldSpaces(l);
-    return { pre, fin: finish(pre) };
+    const pre = (flags & F_SPACES) !== 0 ? foldSpaces(l) : l;
+    return { pre, fin: finish(pre, flags) };
   });
   // Strict pass: lines legacy-encoded on their own evidence. Enough of them make the document lenient for that
   // encoding, so that a short line ("Hµ Néi") in a TCVN3 document converts too.
   const strictLines = new Map<LegacyEncoding, number>();
-  for (const line of lines) {
-    const ev = detectLine(line.pre, STRICT)[0] ?? detectLine(line.fin, STRICT)[0];
-    if (ev) strictLines.set(ev.encoding, (strictLines.get(ev.encoding) ?? 0) + 1);
+  if ((flags & F_LEGACY) !== 0 || t.includes('dd') || t.includes('DD')) {
+    for (const line of lines) {
+      const ev =
+        detectLine(line.pre, STRICT)[0] ?? (line.fin !== line.pre ? detectLine(line.fin, STRICT)[0] : undefined);
+      if (ev) strictLines.set(ev.encoding, (strictLines.get(ev.encoding) ?? 0) + 1);
+    }
   }
   const lenient = new Set(LEGACY_ENCODINGS.filter((e) => (strictLines.get(e) ?? 0) >= DETECTION.documentLines));
   const decodedBy = new Map<LegacyEncoding, number>();
@@ -160,7 +231,7 @@ export function normalise(raw: string): NormaliseResult {
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
 
-  let conversion: Conversion = decomposed ? 'decomposed' : 'none';
+  let conversion = conversionOf();
   let best = 0;
   for (const [enc, n] of decodedBy) {
     if (n > best) {

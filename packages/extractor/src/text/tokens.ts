@@ -21,37 +21,107 @@ export interface Token {
   kind: TokenKind;
 }
 
-const L = String.raw`\p{L}\p{M}`;
-const AN = String.raw`\p{L}\p{M}\p{Nd}`;
-/*
- * One pass, four alternatives tried in order at each position:
- * 1 word: letters not followed by a digit or by "-"/"/" + letter or digit (then it is a code: alternative 3);
- * 2 number: digits and inner separators, not followed by more of a code (a glued unit may follow: 83,2ha);
- * 3 code: letters/digits joined by "-" or "/" (a code without any digit is cut back to its first word in `tokens`);
- * 4 punctuation.
- */
-const TOKEN = new RegExp(
-  `([${L}]+(?![${AN}]|[-/][${AN}]))` +
-    String.raw`|(\p{Nd}+(?:[.,:/]\p{Nd}+)*(?!\p{Nd}|[-/][${AN}]|[.,:]\p{Nd}))` +
-    `|([${AN}]+(?:[-/][${AN}]+)*)` +
-    String.raw`|(\.{2,}|\S)`,
-  'gu',
-);
-const LEADING_WORD = new RegExp(`[${L}]+`, 'uy');
-const DIGIT = /\p{Nd}/u;
-const LETTER_AT = new RegExp(`[${L}]`, 'u');
+// Character classes by UTF-16 code unit, filled lazily: 0 unknown, then one of these.
+const LETTER = 1; // \p{L} or \p{M}
+const DIGIT = 2; // \p{Nd}
+const SPACE = 3; // \s
+const OTHER = 4;
+const HIGH = 5; // high surrogate: classify the code point
+const CLASS = new Uint8Array(0x10000);
+const LETTER_RE = /^[\p{L}\p{M}]$/u;
+const DIGIT_RE = /^\p{Nd}$/u;
+const SPACE_RE = /^\s$/u;
+
+function classOfCodePoint(ch: string): number {
+  if (LETTER_RE.test(ch)) return LETTER;
+  if (DIGIT_RE.test(ch)) return DIGIT;
+  return SPACE_RE.test(ch) ? SPACE : OTHER;
+}
+
+function classify(c: number): number {
+  const k =
+    c >= 0xd800 && c <= 0xdbff ? HIGH : c >= 0xdc00 && c <= 0xdfff ? OTHER : classOfCodePoint(String.fromCharCode(c));
+  CLASS[c] = k;
+  return k;
+}
+
+/** Class and width (1 or 2 code units) of the character at `i` (< end), packed as class * 4 + width. */
+function at(s: string, i: number, end: number): number {
+  const c = s.charCodeAt(i);
+  let k = CLASS[c]!;
+  if (k === 0) k = classify(c);
+  if (k !== HIGH) return k * 4 + 1;
+  const d = i + 1 < end ? s.charCodeAt(i + 1) : 0;
+  if (d < 0xdc00 || d > 0xdfff) return OTHER * 4 + 1; // lone high surrogate
+  return classOfCodePoint(s.slice(i, i + 2)) * 4 + 2;
+}
+
+/** End of the run of characters of class `k` starting at `i`. */
+function runEnd(s: string, i: number, end: number, k: number): number {
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    let ck = CLASS[c]!;
+    if (ck === 0) ck = classify(c);
+    if (ck === k) {
+      i++;
+      continue;
+    }
+    if (ck !== HIGH) break;
+    const a = at(s, i, end);
+    if (a >> 2 !== k) break;
+    i += a & 3;
+  }
+  return i;
+}
+
+const isAlnum = (s: string, i: number, end: number) => {
+  if (i >= end) return false;
+  const k = at(s, i, end) >> 2;
+  return k === LETTER || k === DIGIT;
+};
+const isDigit = (s: string, i: number, end: number) => i < end && at(s, i, end) >> 2 === DIGIT;
+function hasLetterOrHyphen(s: string, i: number, end: number): boolean {
+  for (let j = i; j < end; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 0x2d) return true;
+    let k = CLASS[c]!;
+    if (k === 0) k = classify(c);
+    if (k === LETTER || (k === HIGH && at(s, j, end) >> 2 === LETTER)) return true;
+  }
+  return false;
+}
+const isJoiner = (c: number) => c === 0x2d || c === 0x2f; // - /
+const isNumberSep = (c: number) => c === 0x2e || c === 0x2c || c === 0x3a || c === 0x2f; // . , : /
+
+/** End of a code (letters/digits joined by - or /) from `i`, and whether it holds a digit. */
+function codeEnd(s: string, i: number, end: number): [number, boolean] {
+  let digit = false;
+  let j = i;
+  for (;;) {
+    while (j < end) {
+      const a = at(s, j, end);
+      const k = a >> 2;
+      if (k !== LETTER && k !== DIGIT) break;
+      if (k === DIGIT) digit = true;
+      j += a & 3;
+    }
+    if (j < end && isJoiner(s.charCodeAt(j)) && isAlnum(s, j + 1, end)) j++;
+    else return [j, digit];
+  }
+}
 
 /** Does a range boundary at `at` cut a word or a surrogate pair? */
-function cutsWord(text: string, at: number): boolean {
-  if (at <= 0 || at >= text.length) return false;
-  const c = text.charCodeAt(at);
+function cutsWord(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
   if (c >= 0xdc00 && c <= 0xdfff) return true;
-  return LETTER_AT.test(text[at - 1]!) && LETTER_AT.test(text[at]!);
+  return at(text, i - 1, i) >> 2 === LETTER && at(text, i, text.length) >> 2 === LETTER;
 }
 
 /**
  * Syllable tokens of `text[from, to)` (the whole text by default), with offsets into `text`. White space is
- * skipped; every other character belongs to exactly one token. Keys come from one `matchKey` of the text.
+ * skipped; every other character belongs to exactly one token. One pass over the characters with a class table
+ * (a regular expression with the same alternatives was five times slower); keys come from one `matchKey` of the text.
  */
 export function tokens(text: string, from?: number, to?: number): Token[] {
   const n = text.length;
@@ -64,26 +134,42 @@ export function tokens(text: string, from?: number, to?: number): Token[] {
   const key = matchKey(src);
   const stop = e - base;
   const out: Token[] = [];
-  const re = TOKEN;
-  re.lastIndex = s - base;
-  for (let m = re.exec(src); m !== null; m = re.exec(src)) {
-    const start = m.index;
-    if (start >= stop) break;
-    let end = start + m[0].length;
+  let i = s - base;
+  while (i < stop) {
+    const a = at(src, i, stop);
+    const k = a >> 2;
+    if (k === SPACE) {
+      i += a & 3;
+      continue;
+    }
+    let end: number;
     let kind: TokenKind;
-    if (m[1] !== undefined) kind = 'word';
-    else if (m[2] !== undefined) kind = 'number';
-    else if (m[3] !== undefined) {
-      if (!DIGIT.test(m[0])) {
-        // Letters joined by "-" or "/" without a digit ("KT-XH"): only the first word is a token here.
-        LEADING_WORD.lastIndex = start;
-        end = start + (LEADING_WORD.exec(src)?.[0].length ?? 1);
-        re.lastIndex = end;
-        kind = 'word';
-      } else kind = /[\p{L}-]/u.test(m[0]) ? 'ref' : 'number';
-    } else kind = 'punct';
-    if (end > stop) end = stop; // only when the range ends inside a token
-    out.push({ start: start + base, end: end + base, text: src.slice(start, end), key: key.slice(start, end), kind });
+    if (k === LETTER || k === DIGIT) {
+      end = runEnd(src, i, stop, k);
+      if (k === DIGIT) {
+        // digits with inner separators: 83,2 / 20.000 / 11.09.2019 / 18:11:27 / 21/10/2024
+        while (end < stop && isNumberSep(src.charCodeAt(end)) && isDigit(src, end + 1, stop)) {
+          end = runEnd(src, end + 1, stop, DIGIT);
+        }
+      }
+      kind = k === DIGIT ? 'number' : 'word';
+      const joined = end < stop && isJoiner(src.charCodeAt(end)) && isAlnum(src, end + 1, stop);
+      if (joined || (k === LETTER && isDigit(src, end, stop))) {
+        // a code: 114-KL/TW, 12/2020/NĐ-CP, QH15, 2020-2025; without any digit only its first word is a token
+        const [codeStop, digit] = codeEnd(src, i, stop);
+        if (digit) {
+          const leading = end;
+          end = codeStop;
+          kind = k === LETTER || hasLetterOrHyphen(src, leading, end) ? 'ref' : 'number';
+        }
+      }
+    } else {
+      kind = 'punct';
+      end = i + (a & 3);
+      if (src.charCodeAt(i) === 0x2e) while (end < stop && src.charCodeAt(end) === 0x2e) end++;
+    }
+    out.push({ start: i + base, end: end + base, text: src.slice(i, end), key: key.slice(i, end), kind });
+    i = end;
   }
   return out;
 }

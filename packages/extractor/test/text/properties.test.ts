@@ -11,6 +11,7 @@ import {
   sentences,
   tokens,
 } from '../../src/text/index.js';
+import { matchKeyReference } from '../../src/text/match-key.js';
 
 // Arbitrary text: full Unicode (binary: any code point), graphemes, and Vietnamese-looking text with the
 // punctuation, digits and line breaks that the splitters care about.
@@ -92,6 +93,22 @@ describe('properties', () => {
         expect(matchKey(t, { foldDiacritics: true })).toHaveLength(t.length);
         expect(matchKey(raw)).toHaveLength(raw.length);
       }),
+      RUNS,
+    );
+  });
+
+  it('matchKey: the native lower-casing fast path gives the same key as the tables', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          anyText,
+          vietnamese.map((s) => s.toUpperCase()),
+        ),
+        (t) => {
+          expect(matchKey(t)).toBe(matchKeyReference(t));
+          expect(matchKey(`${t} `.repeat(40))).toBe(matchKeyReference(`${t} `.repeat(40)));
+        },
+      ),
       RUNS,
     );
   });

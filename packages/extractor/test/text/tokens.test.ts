@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { matchKey, tokens } from '../../src/text/index.js';
 
 const show = (t: string, from?: number, to?: number) => tokens(t, from, to).map((k) => `${k.text}/${k.kind}`);
@@ -87,5 +88,79 @@ describe('tokens', () => {
     const t = 'hoàng hôn';
     const [first] = tokens(t, 0, 3);
     expect(first).toEqual({ start: 0, end: 3, text: 'hoà', key: matchKey('hoà'), kind: 'word' });
+  });
+});
+
+// The specification the scanner implements, as one regular expression (the first version of `tokens`): the two
+// must agree on every input.
+const L = String.raw`\p{L}\p{M}`;
+const AN = String.raw`\p{L}\p{M}\p{Nd}`;
+const SPEC = new RegExp(
+  `([${L}]+(?![${AN}]|[-/][${AN}]))` +
+    String.raw`|(\p{Nd}+(?:[.,:/]\p{Nd}+)*(?!\p{Nd}|[-/][${AN}]|[.,:]\p{Nd}))` +
+    `|([${AN}]+(?:[-/][${AN}]+)*)` +
+    String.raw`|(\.{2,}|\S)`,
+  'gu',
+);
+
+function specTokens(text: string): string[] {
+  const out: string[] = [];
+  SPEC.lastIndex = 0;
+  for (let m = SPEC.exec(text); m !== null; m = SPEC.exec(text)) {
+    let end = m.index + m[0].length;
+    let kind: string;
+    if (m[1] !== undefined) kind = 'word';
+    else if (m[2] !== undefined) kind = 'number';
+    else if (m[3] !== undefined) {
+      if (!/\p{Nd}/u.test(m[0])) {
+        end = m.index + (new RegExp(`^[${L}]+`, 'u').exec(m[0])?.[0].length ?? 1);
+        SPEC.lastIndex = end;
+        kind = 'word';
+      } else kind = /[\p{L}\p{M}-]/u.test(m[0]) ? 'ref' : 'number';
+    } else kind = 'punct';
+    out.push(`${m.index}:${text.slice(m.index, end)}/${kind}`);
+  }
+  return out;
+}
+
+describe('tokens agree with their regular-expression specification', () => {
+  const pieces = [
+    '114',
+    '-',
+    '/',
+    'KL',
+    'TW',
+    '83',
+    ',',
+    '2',
+    'ha',
+    '.',
+    '...',
+    ':',
+    'Đ',
+    'ủy',
+    ' ',
+    '𝟘',
+    '𐐀',
+    'x',
+    '“',
+    '\n',
+  ];
+  it('on code-like and number-like strings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (ps) => {
+        const t = ps.join('');
+        expect(tokens(t).map((k) => `${k.start}:${k.text}/${k.kind}`)).toEqual(specTokens(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (t) => {
+        expect(tokens(t).map((k) => `${k.start}:${k.text}/${k.kind}`)).toEqual(specTokens(t));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

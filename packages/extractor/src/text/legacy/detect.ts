@@ -114,7 +114,7 @@ export function acceptsEvidence(ev: LineEvidence, lenient: boolean): boolean {
  * `lenient` lists the encodings the document is known to use.
  */
 export function detectLine(line: string, lenient: ReadonlySet<LegacyEncoding>): LineEvidence[] {
-  if (!MAY_BE_LEGACY.test(line)) return [];
+  if (VIETNAMESE_ONLY_LETTERS.test(line) || !MAY_BE_LEGACY.test(line)) return [];
   const accepted: LineEvidence[] = [];
   for (const enc of LEGACY_ENCODINGS) {
     const ev = scoreLine(line, enc);
