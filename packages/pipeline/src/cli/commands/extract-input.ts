@@ -16,8 +16,8 @@ export async function inputFromHtml(raw: Buffer, url: string): Promise<ExtractIn
 }
 
 /** Fetches one URL politely (robots.txt, timeouts, size limit, retries) and parses it. */
-export async function inputFromUrl(url: string): Promise<ExtractInput> {
-  const page = await new Fetcher().fetchPage(url);
+export async function inputFromUrl(url: string, opts: { allowPrivateNetwork?: boolean } = {}): Promise<ExtractInput> {
+  const page = await new Fetcher().fetchPage(url, { site: { allowPrivateNetwork: opts.allowPrivateNetwork ?? false } });
   if (page.notModified) throw new Error(`${url}: not modified`);
   return inputFromHtmlText(page.html, page.url);
 }

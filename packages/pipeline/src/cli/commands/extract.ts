@@ -26,8 +26,12 @@ export async function collectInputs(paths: string[]): Promise<string[]> {
 }
 
 /** Reads one input (captured text, Article JSON, HTML page or URL) into the extractor's input. */
-export async function readInput(path: string, meta: Partial<ExtractInput> = {}): Promise<ExtractInput> {
-  if (/^https?:\/\//.test(path)) return inputFromUrl(path);
+export async function readInput(
+  path: string,
+  meta: Partial<ExtractInput> = {},
+  opts: { allowPrivateNetwork?: boolean } = {},
+): Promise<ExtractInput> {
+  if (/^https?:\/\//.test(path)) return { ...(await inputFromUrl(path, opts)), ...meta };
   const raw = await readFile(path);
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm') return { ...(await inputFromHtml(raw, `file://${path}`)), path, ...meta };
@@ -86,35 +90,40 @@ export function registerExtract(program: Command, io: CliIO, setExit: (code: num
     .option('--out <dir>', 'write one NAME.json ExtractionResult per input into this folder')
     .option('--format <format>', 'what to print: json | jsonl | table', 'table')
     .option('--site <host>', 'the site the inputs come from (gives the province when the text omits it)')
-    .action(async (paths: string[], opts: { out?: string; format: string; site?: string }) => {
-      if (!['json', 'jsonl', 'table'].includes(opts.format))
-        throw new CliError(`--format must be json, jsonl or table, not "${opts.format}"`, 2);
-      const files = await collectInputs(paths);
-      if (opts.out) await mkdir(opts.out, { recursive: true });
-      const done: { file: string; r: ExtractionResult }[] = [];
-      let failed = 0;
-      for (const file of files) {
-        try {
-          const input = await readInput(file, opts.site ? { site: opts.site } : {});
-          const r = extract(input);
-          done.push({ file, r });
-          if (opts.out) {
-            const name = /^https?:/.test(file)
-              ? `${r.source.id.slice(0, 16)}.json`
-              : `${basename(file, extname(file))}.json`;
-            await writeFile(join(opts.out, name), `${JSON.stringify(r, null, 2)}\n`);
+    .option('--allow-private-network', 'let URLs point at loopback or private addresses (local mirrors, tests)')
+    .action(
+      async (paths: string[], opts: { out?: string; format: string; site?: string; allowPrivateNetwork?: boolean }) => {
+        if (!['json', 'jsonl', 'table'].includes(opts.format))
+          throw new CliError(`--format must be json, jsonl or table, not "${opts.format}"`, 2);
+        const files = await collectInputs(paths);
+        if (opts.out) await mkdir(opts.out, { recursive: true });
+        const done: { file: string; r: ExtractionResult }[] = [];
+        let failed = 0;
+        for (const file of files) {
+          try {
+            const input = await readInput(file, opts.site ? { site: opts.site } : {}, {
+              allowPrivateNetwork: opts.allowPrivateNetwork ?? false,
+            });
+            const r = extract(input);
+            done.push({ file, r });
+            if (opts.out) {
+              const name = /^https?:/.test(file)
+                ? `${r.source.id.slice(0, 16)}.json`
+                : `${basename(file, extname(file))}.json`;
+              await writeFile(join(opts.out, name), `${JSON.stringify(r, null, 2)}\n`);
+            }
+            if (opts.format === 'jsonl') io.out(JSON.stringify(r));
+          } catch (err) {
+            failed++;
+            io.err(`${file}: ${(err as Error).message}`);
           }
-          if (opts.format === 'jsonl') io.out(JSON.stringify(r));
-        } catch (err) {
-          failed++;
-          io.err(`${file}: ${(err as Error).message}`);
         }
-      }
-      if (opts.format === 'json')
-        io.out(JSON.stringify(done.length === 1 ? done[0]!.r : done.map((d) => d.r), null, 2));
-      if (opts.format === 'table') for (const line of table(done)) io.out(line);
-      const events = done.reduce((n, d) => n + d.r.events.length, 0);
-      io.err(`${done.length} article(s), ${events} event(s)${failed ? `, ${failed} failed` : ''}`);
-      if (failed) setExit(1);
-    });
+        if (opts.format === 'json')
+          io.out(JSON.stringify(done.length === 1 ? done[0]!.r : done.map((d) => d.r), null, 2));
+        if (opts.format === 'table') for (const line of table(done)) io.out(line);
+        const events = done.reduce((n, d) => n + d.r.events.length, 0);
+        io.err(`${done.length} article(s), ${events} event(s)${failed ? `, ${failed} failed` : ''}`);
+        if (failed) setExit(1);
+      },
+    );
 }
