@@ -87,6 +87,16 @@ const quarterMap = mapOf(
   lex.quarters.map((r) => [r.forms, r.quarter]),
 );
 
+/** The phrases of each word class, as in the data file. */
+export const DATE_PHRASES = {
+  weekday: lex.weekdays.flatMap((w) => w.forms),
+  partOfDay: lex.partsOfDay.flatMap((p) => p.forms),
+  dayCue: lex.dayCues,
+  relativeDay: lex.relativeDays.flatMap((r) => r.forms),
+  relativeWeek: lex.relativeWeeks.flatMap((r) => r.forms),
+  relativeYear: lex.relativeYears.flatMap((r) => r.forms),
+} as const;
+
 /** Regex sources (alternations, longest first) of each word class. */
 export const DATE_SOURCES = {
   weekday: alternation(lex.weekdays.flatMap((w) => w.forms)),

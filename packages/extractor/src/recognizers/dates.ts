@@ -14,18 +14,20 @@ import {
 } from './calendar.js';
 import { dateWords, type PartOfDay, type WeekdayModifier } from './date-lexicon.js';
 import {
+  LEFT_RANGE_RE,
+  LEFT_RE,
   MONTH_RE,
-  NUMERIC_RE,
+  NUMERIC_CORE_RE,
   QUARTER_RE,
-  RANGE_RE,
+  RANGE_CORE_RE,
   REL_DAY_RE,
   REL_YEAR_RE,
   WEEK_RE,
   WEEKDAY_RE,
-  WORDED_RE,
+  WORDED_CORE_RE,
   YEAR_RE,
 } from './date-patterns.js';
-import { dropOverlaps, type IndexedMatch, scan, window } from './scan.js';
+import { dropOverlaps, type Hit, hitOf, type IndexedMatch, leftMatch, scan, viewUpTo, window } from './scan.js';
 
 export type { DayRef } from './calendar.js';
 export type { PartOfDay } from './date-lexicon.js';
@@ -80,7 +82,7 @@ interface Candidate {
   mentions: DateMention[];
 }
 
-const g = (m: IndexedMatch, name: string): string | undefined => m.groups?.[name];
+const g = (m: Hit, name: string): string | undefined => m.groups[name];
 const int = (s: string | undefined): number | null => (s === undefined ? null : Number.parseInt(s, 10));
 
 function mention(
@@ -123,7 +125,7 @@ function resolveYear(
   return null;
 }
 
-function prefixInfo(m: IndexedMatch): { pod: PartOfDay | null; weekday: number | null; cued: boolean } {
+function prefixInfo(m: Hit): { pod: PartOfDay | null; weekday: number | null; cued: boolean } {
   const pod = dateWords.partOfDay(g(m, 'pod'));
   const weekday = dateWords.weekday(g(m, 'wd') ?? g(m, 'wd2'));
   const cued =
@@ -137,22 +139,33 @@ function prefixInfo(m: IndexedMatch): { pod: PartOfDay | null; weekday: number |
   return { pod, weekday, cued };
 }
 
+/**
+ * A date core with the cue words written before it ("Sáng nay (", "Thứ Hai, ", "ngày "). A parenthesis is the
+ * date's own only when it also closes right after it ("(21/10)"); otherwise the cues do not reach the date.
+ */
+function withCues(text: string, core: IndexedMatch, leftRe: RegExp, floor: number): Hit {
+  const c = hitOf(core);
+  const left = leftMatch(leftRe, text, c.index, 48, floor);
+  if (left === null || left.index === left.end) return c;
+  if (left.groups['paren'] !== undefined && c.groups['close'] === undefined) return c;
+  return {
+    index: left.index,
+    end: c.end,
+    groups: { ...left.groups, ...c.groups },
+    spans: { ...left.spans, ...c.spans },
+  };
+}
+
 /** A day and month, with or without a year, and its cue words. */
-function dayCandidate(ctx: Ctx, m: IndexedMatch, rule: string): Candidate | null {
+function dayCandidate(ctx: Ctx, m: Hit, rule: string): Candidate | null {
   const d = int(g(m, 'd'));
   const mo = int(g(m, 'm'));
   const y = int(g(m, 'y'));
   if (d === null || mo === null || !isValidDayMonth(d, mo)) return null;
   const { pod, weekday, cued } = prefixInfo(m);
-  let start = m.index;
-  let end = m.index + m[0].length;
-  const groups = m.indices.groups!;
-  if (g(m, 'paren') !== undefined && g(m, 'close') === undefined) {
-    // "(21/10 - 22/10)": the parenthesis is not the date's own; keep the bare date.
-    start = groups['d']![0];
-    if (y === null) return null;
-  }
-  if (g(m, 'paren') === undefined && g(m, 'close') !== undefined) end = (groups['y'] ?? groups['m'])![1];
+  const start = m.index;
+  let end = m.end;
+  if (g(m, 'paren') === undefined && g(m, 'close') !== undefined) end = (m.spans['y'] ?? m.spans['m'])![1];
   if (y !== null) {
     if (y < MIN_YEAR || y > MAX_YEAR || !isValidDate(y, mo, d)) return null;
     return {
@@ -194,7 +207,7 @@ function dayCandidate(ctx: Ctx, m: IndexedMatch, rule: string): Candidate | null
   };
 }
 
-function rangeCandidate(ctx: Ctx, m: IndexedMatch): Candidate | null {
+function rangeCandidate(ctx: Ctx, m: Hit): Candidate | null {
   const second = dayCandidate(ctx, m, 'date.range');
   const d1 = int(g(m, 'd1'));
   if (!second || d1 === null) return null;
@@ -202,8 +215,8 @@ function rangeCandidate(ctx: Ctx, m: IndexedMatch): Candidate | null {
   if (s2.month === null || s2.day === null || d1 >= s2.day) return null;
   const { cued } = prefixInfo(m);
   if (!cued && s2.kind !== 'absolute') return null;
-  const d1Span = m.indices.groups!['d1']!;
-  const secondStart = m.indices.groups!['cue2']?.[0] ?? m.indices.groups!['d']![0];
+  const d1Span = m.spans['d1']!;
+  const secondStart = m.spans['cue2']?.[0] ?? m.spans['d']![0];
   const year = s2.year;
   const first = mention(ctx, m.index, d1Span[1], {
     kind: s2.kind,
@@ -227,12 +240,12 @@ function rangeCandidate(ctx: Ctx, m: IndexedMatch): Candidate | null {
   return { start: m.index, end: second.end, mentions: [first, last] };
 }
 
-function relativeDayCandidate(ctx: Ctx, m: IndexedMatch): Candidate | null {
+function relativeDayCandidate(ctx: Ctx, m: Hit): Candidate | null {
   const offset =
     g(m, 'rel') !== undefined ? dateWords.relativeDayAfterPartOfDay(g(m, 'rel')) : dateWords.relativeDay(g(m, 'rel2'));
   if (offset === null) return null;
   const day = ctx.ref ? addDays(ctx.ref, offset) : null;
-  const end = m.index + m[0].length;
+  const end = m.end;
   return {
     start: m.index,
     end,
@@ -272,14 +285,14 @@ export function weekdayDay(ref: DayRef, weekday: number, modifier: WeekdayModifi
   }
 }
 
-function weekdayCandidate(ctx: Ctx, m: IndexedMatch): Candidate | null {
+function weekdayCandidate(ctx: Ctx, m: Hit): Candidate | null {
   const weekday = dateWords.weekday(g(m, 'wd'));
   const pod = dateWords.partOfDay(g(m, 'pod'));
   const modifier = dateWords.weekdayModifier(g(m, 'mod'));
   // "thứ hai" alone is also the ordinal "second": a weekday needs a part of day or a modifier ("chủ nhật" does not).
   if (weekday === null || (pod === null && modifier === null && weekday !== 7)) return null;
   const day = ctx.ref ? weekdayDay(ctx.ref, weekday, modifier) : null;
-  const end = m.index + m[0].length;
+  const end = m.end;
   return {
     start: m.index,
     end,
@@ -298,8 +311,8 @@ function weekdayCandidate(ctx: Ctx, m: IndexedMatch): Candidate | null {
   };
 }
 
-function simpleCandidate(ctx: Ctx, m: IndexedMatch, fields: Parameters<typeof mention>[3]): Candidate {
-  const end = m.index + m[0].length;
+function simpleCandidate(ctx: Ctx, m: Hit, fields: Parameters<typeof mention>[3]): Candidate {
+  const end = m.end;
   return { start: m.index, end, mentions: [mention(ctx, m.index, end, fields)] };
 }
 
@@ -319,9 +332,10 @@ function inYearRange(y: number | null): boolean {
  * Partial and relative dates are resolved against `reference` (basis 'text': the day is written in the text,
  * relative to the article's own date) or, for partial dates only, `yearHint` (basis 'inferred').
  */
-export function findDates(text: string, opts: FindDatesOptions = {}): DateMention[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
-  const [from, to] = window(text, opts.from, opts.to);
+export function findDates(fullText: string, opts: FindDatesOptions = {}): DateMention[] {
+  if (typeof fullText !== 'string' || fullText.length === 0) return [];
+  const [from, to] = window(fullText, opts.from, opts.to);
+  const text = viewUpTo(fullText, to);
   const ctx: Ctx = {
     text,
     ref: isValidRef(opts.reference) ? opts.reference : null,
@@ -335,14 +349,17 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
   const push = (c: Candidate | null) => {
     if (c && c.end <= to) cands.push(c);
   };
-  for (const m of scan(NUMERIC_RE, text, from, to)) push(dayCandidate(ctx, m, 'date.numeric'));
-  for (const m of scan(WORDED_RE, text, from, to)) push(dayCandidate(ctx, m, 'date.words'));
-  for (const m of scan(RANGE_RE, text, from, to)) push(rangeCandidate(ctx, m));
-  for (const m of scan(REL_DAY_RE, text, from, to)) push(relativeDayCandidate(ctx, m));
-  for (const m of scan(WEEKDAY_RE, text, from, to)) push(weekdayCandidate(ctx, m));
-  for (const m of scan(WEEK_RE, text, from, to))
-    push(simpleCandidate(ctx, m, { kind: 'relative', rule: 'date.relative.week' }));
-  for (const m of scan(REL_YEAR_RE, text, from, to)) {
+  const hits = (re: RegExp) => scan(re, text, from, to).map((m) => hitOf(m));
+  for (const m of scan(NUMERIC_CORE_RE, text, from, to))
+    push(dayCandidate(ctx, withCues(text, m, LEFT_RE, from), 'date.numeric'));
+  for (const m of scan(WORDED_CORE_RE, text, from, to))
+    push(dayCandidate(ctx, withCues(text, m, LEFT_RE, from), 'date.words'));
+  for (const m of scan(RANGE_CORE_RE, text, from, to))
+    push(rangeCandidate(ctx, withCues(text, m, LEFT_RANGE_RE, from)));
+  for (const m of hits(REL_DAY_RE)) push(relativeDayCandidate(ctx, m));
+  for (const m of hits(WEEKDAY_RE)) push(weekdayCandidate(ctx, m));
+  for (const m of hits(WEEK_RE)) push(simpleCandidate(ctx, m, { kind: 'relative', rule: 'date.relative.week' }));
+  for (const m of hits(REL_YEAR_RE)) {
     const off = dateWords.relativeYear(g(m, 'yr'));
     if (off === null) continue;
     push(
@@ -354,19 +371,19 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
       }),
     );
   }
-  for (const m of scan(MONTH_RE, text, from, to)) {
+  for (const m of hits(MONTH_RE)) {
     const mo = int(g(m, 'm'));
     const y = int(g(m, 'y'));
     if (mo === null || mo < 1 || mo > 12 || !inYearRange(y)) continue;
     push(simpleCandidate(ctx, m, { kind: 'month', rule: 'date.month', month: mo, ...periodYear(ctx, y) }));
   }
-  for (const m of scan(QUARTER_RE, text, from, to)) {
+  for (const m of hits(QUARTER_RE)) {
     const q = dateWords.quarter(g(m, 'q'));
     const y = int(g(m, 'y'));
     if (q === null || !inYearRange(y)) continue;
     push(simpleCandidate(ctx, m, { kind: 'month', rule: 'date.quarter', quarter: q, ...periodYear(ctx, y) }));
   }
-  for (const m of scan(YEAR_RE, text, from, to)) {
+  for (const m of hits(YEAR_RE)) {
     const y = int(g(m, 'y'));
     if (!inYearRange(y)) continue;
     push(simpleCandidate(ctx, m, { kind: 'month', rule: 'date.year', year: y, basis: 'text' }));

@@ -4,6 +4,7 @@ import {
   alternation,
   caselessAlternation,
   escapeRegex,
+  firstCharLookahead,
   loadLexicon,
   lookupKey,
   RecognizerLexiconError,
@@ -111,9 +112,14 @@ export function bodyIssues(form: 'party' | 'state', issuer: string, body: string
   return parts.some((p) => bodiesOf.get(`${form}:${p}`)?.has(key) ?? false);
 }
 
+/** The kind words as in the data file. */
+export const KIND_WORDS: readonly string[] = lex.kinds.flatMap((k) => k.words);
+
 export const DOC_SOURCES = {
   /** Kind words, case-insensitive by construction ("Quyết định", "quyết định"). */
-  kindWord: caselessAlternation(lex.kinds.flatMap((k) => k.words)),
+  kindWord: caselessAlternation(KIND_WORDS),
+  /** Look-ahead on the first letter of a kind word. */
+  kindWordFirst: firstCharLookahead(KIND_WORDS),
   /** Kind words as documents are cited, capitalised ("Quy chế số …" but not "quy chế dân chủ"). */
   kindWordCapitalised: alternation(lex.kinds.flatMap((k) => k.words)),
   lawWord: caselessAlternation(lex.kinds.filter((k) => lex.lawKinds.includes(k.abbr)).flatMap((k) => k.words)),

@@ -43,7 +43,8 @@ const STATE =
   `(?<siss>[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*)${CODE_AFTER}`;
 const SO = '[sS]ố';
 const CODE_RE = new RegExp(
-  `${B}(?:(?<word>${D.kindWord})${S}+(?:${SO}${S}*:?${S}*)?|(?<so>${SO})${S}*:?${S}*)?${CODE_BEFORE}(?:${PARTY}|${STATE})`,
+  `(?:(?=[\\dsS])|${D.kindWordFirst})${B}(?:(?<word>${D.kindWord})${S}+(?:${SO}${S}*:?${S}*)?|(?<so>${SO})${S}*:?${S}*)?` +
+    `${CODE_BEFORE}(?:${PARTY}|${STATE})`,
   'dgu',
 );
 const LAW_LEFT = new RegExp(
@@ -80,7 +81,7 @@ const ALIAS_DECL = new RegExp(
   'dyu',
 );
 const ALIAS_RE = new RegExp(
-  `${B}(?<word>${D.kindWord})${S}+(?:${SO}${S}+)?(?<num>\\d{1,5})(?![\\p{L}\\p{M}\\p{N}]|${S}?[-–/]${S}?[\\p{L}\\p{N}])`,
+  `${D.kindWordFirst}${B}(?<word>${D.kindWord})${S}+(?:${SO}${S}+)?(?<num>\\d{1,5})(?![\\p{L}\\p{M}\\p{N}]|${S}?[-–/]${S}?[\\p{L}\\p{N}])`,
   'dgu',
 );
 

@@ -143,3 +143,18 @@ export function lookupKey(surface: string): string {
     .map((syl) => toneVariants(syl).sort()[0]!)
     .join(' ');
 }
+
+/**
+ * A look-ahead on the first letter of any of the phrases (both cases, both tone placements): put before a costly
+ * look-behind, it lets the regex engine skip most positions of a text cheaply.
+ */
+export function firstCharLookahead(phrases: readonly string[]): string {
+  const chars = new Set<string>();
+  for (const p of phrases)
+    for (const v of toneVariants(p.split(' ')[0]!)) {
+      const c = [...v][0]!;
+      chars.add(c.toLowerCase());
+      chars.add(c.toUpperCase());
+    }
+  return `(?=[${[...chars].map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join('')}])`;
+}

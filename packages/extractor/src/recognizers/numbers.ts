@@ -45,8 +45,8 @@ const ZERO_TENS = set(lex.zeroTens);
 const HALF = set(lex.half);
 const DOZEN = set(lex.dozen);
 
-/** Regex source of spelled number words other than the scales (nghìn, triệu, tỷ are matched separately). */
-export const SPELLED_WORD_SOURCE = alternation([
+/** Spelled number words other than the scales (nghìn, triệu, tỷ are matched separately). */
+export const SPELLED_WORDS: readonly string[] = [
   ...Object.keys(lex.digits),
   ...Object.keys(lex.unitsAfterTens),
   ...lex.ten,
@@ -55,7 +55,9 @@ export const SPELLED_WORD_SOURCE = alternation([
   ...lex.zeroTens,
   ...lex.half,
   ...lex.dozen,
-]);
+];
+/** Regex source of SPELLED_WORDS. */
+export const SPELLED_WORD_SOURCE = alternation(SPELLED_WORDS);
 /** Regex source of the scale words. */
 export const SCALE_SOURCE = alternation(Object.keys(lex.scales));
 export const scaleValue = (word: string): number | null => SCALES.get(lookupKey(word)) ?? null;

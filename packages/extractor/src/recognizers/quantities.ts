@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { findDates } from './dates.js';
-import { alternation, loadLexicon, lookupKey, RecognizerLexiconError } from './lexicon.js';
-import { DIGITS_SOURCE, parseVietnameseNumber, SCALE_SOURCE, SPELLED_WORD_SOURCE, scaleValue } from './numbers.js';
-import { B, dropOverlaps, E, groupSpan, type Span, scan, WS, window } from './scan.js';
+import { alternation, firstCharLookahead, loadLexicon, lookupKey, RecognizerLexiconError } from './lexicon.js';
+import {
+  DIGITS_SOURCE,
+  parseVietnameseNumber,
+  SCALE_SOURCE,
+  SPELLED_WORD_SOURCE,
+  SPELLED_WORDS,
+  scaleValue,
+} from './numbers.js';
+import { B, dropOverlaps, E, groupSpan, type Span, scan, viewUpTo, WS, window } from './scan.js';
 import data from './units.json' with { type: 'json' };
 
 export type Qualifier = 'trên' | 'hơn' | 'gần' | 'khoảng' | 'gần như' | 'đạt' | 'dưới' | 'tới' | 'lên đến';
@@ -63,10 +70,13 @@ const QUALIFIER_OF = keyedMap(
 const S = WS;
 const UNITS = alternation(lex.units.flatMap((u) => u.forms));
 const PER = alternation([...new Set([...lex.per, ...lex.units.flatMap((u) => u.forms)])]);
-const NUMBER = `(?<![\\p{L}\\p{M}\\p{N}.,:/\\-])(?:(?<digits>${DIGITS_SOURCE})|(?<words>(?:${SPELLED_WORD_SOURCE})(?:${S}+(?:${SPELLED_WORD_SOURCE}))*))(?![\\p{N}]|[.,]\\p{N})`;
+const NUMBER = `(?<![\\p{L}\\p{M}\\p{N}.,:/\\-])(?:(?<digits>${DIGITS_SOURCE})|(?<words>(?:${SPELLED_WORD_SOURCE})(?:${S}+(?:${SPELLED_WORD_SOURCE})){0,5}))(?![\\p{N}]|[.,]\\p{N})`;
+const QUALIFIER_FORMS = lex.qualifiers.flatMap((q) => q.forms);
 const QTY_RE = new RegExp(
-  `${B}(?<!(?:${alternation(lex.numberBlockers)})${S}+)` +
-    `(?:(?<qual>${alternation(lex.qualifiers.flatMap((q) => q.forms))})${S}+)?` +
+  // The first-character look-ahead lets the engine skip most positions before the costly look-behinds.
+  `(?:(?=\\d)|${firstCharLookahead([...QUALIFIER_FORMS, ...SPELLED_WORDS])})` +
+    `${B}(?<!(?:${alternation(lex.numberBlockers)})${S}+)` +
+    `(?:(?<qual>${alternation(QUALIFIER_FORMS)})${S}+)?` +
     `${NUMBER}(?:${S}*(?<scale>${SCALE_SOURCE})(?![\\p{L}\\p{M}]))?${S}{0,2}` +
     `(?<unit>(?:${UNITS})(?:/(?:${PER})){0,2})${E}`,
   'dgiu',
@@ -82,9 +92,10 @@ const AMBIGUOUS_SINGLE = new Set(['một', 'năm', 'không'].map(lookupKey));
  * together are a unit ("2 nghìn người" → 2000 "người", "1 tỷ đồng" → 1 "tỷ đồng"). Numbers inside dates and
  * times, after blockers ("số 5", "lần thứ 68", "năm 2020") and without a unit are not quantities. Never throws.
  */
-export function findQuantities(text: string, from?: number, to?: number): Quantity[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
-  const [f, t] = window(text, from, to);
+export function findQuantities(fullText: string, from?: number, to?: number): Quantity[] {
+  if (typeof fullText !== 'string' || fullText.length === 0) return [];
+  const [f, t] = window(fullText, from, to);
+  const text = viewUpTo(fullText, t);
   const dates = findDates(text, { from: f, to: t });
   const out: Quantity[] = [];
   for (const m of scan(QTY_RE, text, f, t)) {

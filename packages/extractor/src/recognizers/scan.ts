@@ -42,6 +42,17 @@ export function window(text: string, from?: number, to?: number): [number, numbe
   return [f, t];
 }
 
+/** How far past the end of a window the regexes of this folder may look (look-aheads, the rest of a match). */
+export const LOOKAHEAD_MARGIN = 96;
+
+/**
+ * The text cut a little after `to`: offsets are unchanged (the cut starts at 0), and a global regex then stops
+ * searching near the window instead of running on to the end of a long text.
+ */
+export function viewUpTo(text: string, to: number): string {
+  return to + LOOKAHEAD_MARGIN < text.length ? text.slice(0, to + LOOKAHEAD_MARGIN) : text;
+}
+
 /** Keeps the earliest-starting, then longest, of overlapping candidates. */
 export function dropOverlaps<T extends { start: number; end: number }>(items: T[]): T[] {
   const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -54,4 +65,42 @@ export function dropOverlaps<T extends { start: number; end: number }>(items: T[
     }
   }
   return out;
+}
+
+/** A match reduced to plain data: its extent, its named groups and their spans. */
+export interface Hit {
+  index: number;
+  end: number;
+  groups: Record<string, string | undefined>;
+  spans: Record<string, Span | undefined>;
+}
+
+export function hitOf(m: IndexedMatch, offset = 0): Hit {
+  const spans: Record<string, Span | undefined> = {};
+  for (const [k, v] of Object.entries(m.indices.groups ?? {}))
+    spans[k] = v ? [v[0] + offset, v[1] + offset] : undefined;
+  return { index: m.index + offset, end: m.index + offset + m[0].length, groups: { ...m.groups }, spans };
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * The leftmost match of an end-anchored (`$`), global, `d`-flagged regex over the `size` characters before `at`,
+ * that does not start inside a word of the full text nor before `floor`. Offsets are into `text`.
+ */
+export function leftMatch(re: RegExp, text: string, at: number, size = 48, floor = 0): Hit | null {
+  const from = Math.max(0, floor, at - size);
+  const win = text.slice(from, at);
+  re.lastIndex = 0;
+  for (;;) {
+    const m = re.exec(win) as IndexedMatch | null;
+    if (m === null) break;
+    if (m.index > 0 || from === 0 || !WORD_CHAR.test(text[from - 1]!)) {
+      re.lastIndex = 0;
+      return hitOf(m, from);
+    }
+    re.lastIndex = m.index + 1;
+  }
+  re.lastIndex = 0;
+  return null;
 }

@@ -50,7 +50,7 @@ const PERIOD_BLOCKER = new RegExp(
   `(?:${['từ', 'đến', 'tới', 'trước', 'sau', 'giai đoạn', 'nhiệm kỳ', 'cuối', 'kể từ'].map(phraseSource).join('|')})${S}+$`,
   'iu',
 );
-const COUNT = `(?<n>\\d{1,3}|(?:${SPELLED_WORD_SOURCE})(?:${S}+(?:${SPELLED_WORD_SOURCE}))*)`;
+const COUNT = `(?<n>\\d{1,3}|(?:${SPELLED_WORD_SOURCE})(?:${S}+(?:${SPELLED_WORD_SOURCE})){0,5})`;
 const ELAPSED_RE = new RegExp(
   `${B}(?<![Hh]ơn${S}+|[Gg]ần${S}+|[Tt]rên${S}+)${COUNT}${S}+${NAM}${S}+` +
     `(?:${['thực hiện', 'triển khai thực hiện', 'triển khai', 'thi hành', 'triển khai, thực hiện'].map(phraseSource).join('|')})(?![\\p{L}\\p{M}])`,
