@@ -114,3 +114,13 @@ describe('legacy detection never converts ordinary text', () => {
     for (const enc of ['tcvn3', 'vni', 'viqr'] as const) expect(scoreLine(line, enc)).toBeNull();
   });
 });
+
+describe('legacy detection in a mostly-TCVN3 document', () => {
+  it('leaves a Unicode line alone even when its letters are TCVN3 codes too ("khác" would read "khỏc")', () => {
+    const page = `${encodeLegacy(SENTENCES[0]!, 'tcvn3')}\n${encodeLegacy(SENTENCES[2]!, 'tcvn3')}\nTin khác\nHµ Néi`;
+    expect(normalise(page)).toEqual({
+      text: `${SENTENCES[0]}\n${SENTENCES[2]}\nTin khác\nHà Nội`,
+      conversion: 'tcvn3',
+    });
+  });
+});

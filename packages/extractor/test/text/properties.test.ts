@@ -47,7 +47,24 @@ const words = fc
     { maxLength: 60 },
   )
   .map((ws) => ws.join(' '));
-const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), vietnamese, words);
+const loneSurrogates = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...VIET),
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+    ),
+    {
+      maxLength: 40,
+    },
+  )
+  .map((cs) => cs.join(''));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  vietnamese,
+  words,
+  loneSurrogates,
+);
 const RUNS = { numRuns: 300 };
 
 function checkSegments(text: string, segs: Segment[], from = 0, to = text.length): void {

@@ -26,7 +26,15 @@ export interface ChunkMarks {
   modifier: boolean;
   /** A strong decoding with letters on both sides, inside a word: nh©n, chaøo, Vie^.t (not ¬p, Brand®). */
   inner: boolean;
+  /**
+   * Something decoded that Unicode Vietnamese would not write that way (Hµ, chaøo — but not "khác", whose á is a
+   * TCVN3 code too): needed in lenient mode, so a Unicode line of a mostly-TCVN3 page stays as it is.
+   */
+  foreign: boolean;
 }
+
+/** Latin-1 letters that Unicode Vietnamese text uses as themselves. */
+const UNICODE_VIETNAMESE_LATIN1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ');
 
 const isLetterAt = (s: string, i: number) => i >= 0 && i < s.length && /\p{L}/u.test(s[i]!);
 
@@ -71,6 +79,7 @@ function decodeTcvn3Chunk(s: string, marks: ChunkMarks | undefined): string {
     from = i + 1;
     if (marks) {
       marks.hit = true;
+      if (!UNICODE_VIETNAMESE_LATIN1.has(s[i]!)) marks.foreign = true;
       if (TCVN3_STRONG[c] === 1) {
         marks.strong = true;
         if (isLetterAt(s, i - 1) && (isLetterAt(s, i + 1) || isTcvn3Code(s.charCodeAt(i + 1)))) marks.inner = true;
@@ -153,7 +162,7 @@ function decodeVniChunk(s: string, marks: ChunkMarks | undefined): string {
         if (marks) {
           marks.hit = true;
           if (!VNI_WEAK_PAIR.has(key)) {
-            marks.strong = true;
+            marks.strong = marks.foreign = true;
             if (isLetterAt(s, i - 1) && isLetterAt(s, i + 2)) marks.inner = true;
           }
         }
@@ -165,7 +174,10 @@ function decodeVniChunk(s: string, marks: ChunkMarks | undefined): string {
     if (r === undefined) continue;
     out += s.slice(from, i) + String.fromCharCode(r);
     from = i + 1;
-    if (marks) marks.hit = true;
+    if (marks) {
+      marks.hit = true;
+      if (!UNICODE_VIETNAMESE_LATIN1.has(s[i]!)) marks.foreign = true;
+    }
   }
   return from === 0 ? s : out + s.slice(from);
 }
@@ -214,7 +226,7 @@ function decodeViqrChunk(s: string, nextLower: boolean, marks: ChunkMarks | unde
       out += ch === 'D' ? 'Đ' : 'đ';
       i += 2;
       changed = true;
-      if (marks) marks.hit = marks.strong = marks.modifier = true;
+      if (marks) marks.hit = marks.strong = marks.modifier = marks.foreign = true;
       continue;
     }
     if (!isViqrVowel(ch)) {
@@ -230,7 +242,7 @@ function decodeViqrChunk(s: string, nextLower: boolean, marks: ChunkMarks | unde
       letter += mod.mark;
       j++;
       if (marks) {
-        marks.hit = marks.strong = marks.modifier = true;
+        marks.hit = marks.strong = marks.modifier = marks.foreign = true;
         if (
           isAsciiLetter(s[i - 1]) &&
           (isAsciiLetter(s[j]) || (VIQR_TONE.has(s[j] ?? '') && isAsciiLetter(s[j + 1])))
@@ -252,7 +264,7 @@ function decodeViqrChunk(s: string, nextLower: boolean, marks: ChunkMarks | unde
         j++;
         toned = true;
         if (marks) {
-          marks.hit = true;
+          marks.hit = marks.foreign = true;
           if (midWord) marks.strong = true;
         }
       }

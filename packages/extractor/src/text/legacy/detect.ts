@@ -16,6 +16,8 @@ export interface LineEvidence {
   readonly modifiers: number;
   /** Words with a strong decoding inside the word (letters on both sides). */
   readonly inner: number;
+  /** Words with a decoding Unicode Vietnamese would not write that way (see ChunkMarks.foreign). */
+  readonly foreign: number;
   /** Hit words whose decoding is a well-formed Vietnamese syllable (or several). */
   readonly valid: number;
   /** The line decoded (not yet NFC-normalised by the caller's later steps). */
@@ -70,6 +72,7 @@ export function scoreLine(line: string, enc: LegacyEncoding): LineEvidence | nul
   let strong = 0;
   let modifiers = 0;
   let inner = 0;
+  let foreign = 0;
   let valid = 0;
   let decoded = '';
   let last = 0;
@@ -77,7 +80,7 @@ export function scoreLine(line: string, enc: LegacyEncoding): LineEvidence | nul
   for (let m = CHUNK.exec(line); m !== null; m = CHUNK.exec(line)) {
     const chunk = m[0];
     const end = m.index + chunk.length;
-    const marks: ChunkMarks = { hit: false, strong: false, modifier: false, inner: false };
+    const marks: ChunkMarks = { hit: false, strong: false, modifier: false, inner: false, foreign: false };
     const out = decodeChunk(enc, chunk, STARTS_LOWER.test(line.slice(end, end + 8)), marks);
     decoded += line.slice(last, m.index) + out;
     last = end;
@@ -88,23 +91,25 @@ export function scoreLine(line: string, enc: LegacyEncoding): LineEvidence | nul
     if (marks.strong) strong++;
     if (marks.modifier) modifiers++;
     if (marks.inner) inner++;
+    if (marks.foreign) foreign++;
     if (allRunsAreSyllables(out)) valid++;
   }
   decoded += line.slice(last);
-  return { encoding: enc, words, hits, strong, modifiers, inner, valid, decoded };
+  return { encoding: enc, words, hits, strong, modifiers, inner, foreign, valid, decoded };
 }
 
 /**
  * The decision. Strict (a line on its own): most decoded words are syllables, enough words are hit, and there are
  * two strong words (in a line of up to three words, one strong decoding inside a word); VIQR also needs a
  * modifier mark. Lenient (the document
- * already has `DETECTION.documentLines` strict lines in this encoding): one hit word that decodes well is enough.
+ * already has `DETECTION.documentLines` strict lines in this encoding): one hit word that decodes well is enough,
+ * when some hit is not also a plain Unicode spelling ("Hµ Néi" converts, a Unicode "Tin khác" does not).
  */
 export function acceptsEvidence(ev: LineEvidence, lenient: boolean): boolean {
   if (ev.hits === 0 || ev.words === 0) return false;
   if (ev.valid < DETECTION.minValidShare * ev.hits) return false;
   if (ev.encoding === 'viqr' && ev.modifiers === 0) return false;
-  if (lenient) return true;
+  if (lenient) return ev.foreign > 0;
   if (ev.hits < DETECTION.minHitShare * ev.words) return false;
   return ev.strong >= DETECTION.minStrong || (ev.inner >= 1 && ev.words <= DETECTION.shortLine);
 }
