@@ -23,6 +23,8 @@ export interface Quantity {
   value: number;
   /** The unit from units.json ("ha", "tỷ đồng", "%"); a form differing only in case is kept as written. */
   unit: string;
+  /** What a rate is per, as written after the slash: "năm" in "4,5%/năm", "người/tháng"; null for a plain amount. */
+  per: string | null;
   qualifier: Qualifier | null;
   /** Span of the qualifier as written ("trên", "ước đạt"), or null. */
   qualifierSpan: Span | null;
@@ -78,7 +80,7 @@ const QTY_RE = new RegExp(
     `${B}(?<!(?:${alternation(lex.numberBlockers)})${S}+)` +
     `(?:(?<qual>${alternation(QUALIFIER_FORMS)})${S}+)?` +
     `${NUMBER}(?:${S}*(?<scale>${SCALE_SOURCE})(?![\\p{L}\\p{M}]))?${S}{0,2}` +
-    `(?<unit>(?:${UNITS})(?:/(?:${PER})){0,2})${E}`,
+    `(?<oq>[“"])?(?<unit>${UNITS})(?:(?<cq>[”"])|(?<per>(?:/(?:${PER})){1,2}))?${E}`,
   'dgiu',
 );
 
@@ -106,9 +108,10 @@ export function findQuantities(fullText: string, from?: number, to?: number): Qu
     if (gr['digits'] !== undefined && /^0\d{2}/.test(gr['digits'])) continue; // phone and serial numbers
     let value = parseVietnameseNumber(gr['digits'] ?? gr['words']!);
     if (value === null) continue;
-    const unitSurface = gr['unit']!;
-    const [head, ...perParts] = unitSurface.split('/');
-    let unit = UNIT_OF.get(lookupKey(head!));
+    const head = gr['unit']!;
+    // A quoted unit ('18 “Điểm chữa cháy công cộng”') must close its quote.
+    if ((gr['oq'] === undefined) !== (gr['cq'] === undefined)) continue;
+    let unit = UNIT_OF.get(lookupKey(head));
     if (unit === undefined) continue;
     if (gr['scale'] !== undefined) {
       const combined = UNIT_OF.get(lookupKey(`${gr['scale']} ${head}`));
@@ -116,11 +119,10 @@ export function findQuantities(fullText: string, from?: number, to?: number): Qu
       else value = Number((value * (scaleValue(gr['scale']) ?? 1)).toPrecision(15));
     }
     // Report a form that is the unit itself as written ("nhà Đại đoàn kết"); aliases as the unit ("héc-ta" → ha).
-    const writtenHead = gr['scale'] !== undefined && unit.includes(' ') ? `${gr['scale']} ${head}` : head!;
+    const writtenHead = gr['scale'] !== undefined && unit.includes(' ') ? `${gr['scale']} ${head}` : head;
     if (lookupKey(writtenHead) === lookupKey(unit)) unit = writtenHead.replace(/\s+/gu, ' ');
-    if (perParts.length > 0) unit = [unit, ...perParts.map((p) => p.replace(/\s+/gu, ' '))].join('/');
     const start = numSpan[0];
-    const end = ix['unit']![1];
+    const end = (ix['cq'] ?? ix['per'] ?? ix['unit'])![1];
     if (dates.some((d) => d.start < end && start < d.end)) continue;
     const qual = groupSpan(m, 'qual');
     out.push({
@@ -129,6 +131,7 @@ export function findQuantities(fullText: string, from?: number, to?: number): Qu
       text: text.slice(start, end),
       value,
       unit,
+      per: gr['per'] === undefined ? null : gr['per'].slice(1).replace(/\s+/gu, ' '),
       qualifier: gr['qual'] === undefined ? null : (QUALIFIER_OF.get(lookupKey(gr['qual'])) ?? null),
       qualifierSpan: qual,
       rule: gr['words'] !== undefined ? 'quantity.words' : 'quantity.digits',

@@ -46,7 +46,6 @@ describe('findQuantities: units, scales and qualifiers', () => {
     ['2 nghìn người tham gia', 2000, 'người', null, '2 nghìn người'],
     ['khoảng 1,5 triệu người', 1_500_000, 'người', 'khoảng', '1,5 triệu người'],
     ['hỗ trợ 650 triệu đồng', 650, 'triệu đồng', null, '650 triệu đồng'],
-    ['năng suất 6,5 tấn/ha', 6.5, 'tấn/ha', null, '6,5 tấn/ha'],
     ['diện tích từ 90 đến 240 m2,', 240, 'm2', null, '240 m2'],
     ['diện tích 5.300 mét vuông', 5300, 'm2', null, '5.300 mét vuông'],
     ['ba xã đạt chuẩn', 3, 'xã', null, 'ba xã'],
@@ -55,6 +54,29 @@ describe('findQuantities: units, scales and qualifiers', () => {
     ['dưới 5% hộ nghèo', 5, '%', 'dưới', '5%'],
   ])('%s', (text, value, unit, qualifier, surface) => {
     expect(read(text)).toEqual([[value, unit, qualifier, surface]]);
+  });
+});
+
+describe('findQuantities: rates and quoted units', () => {
+  it.each([
+    ['năng suất 6,5 tấn/ha', 6.5, 'tấn', 'ha', '6,5 tấn/ha'],
+    ['hộ nghèo giảm bình quân 4,5%/năm.', 4.5, '%', 'năm', '4,5%/năm'],
+    ['hỗ trợ 1,5 triệu đồng/người/tháng', 1.5, 'triệu đồng', 'người/tháng', '1,5 triệu đồng/người/tháng'],
+  ])('%s', (text, value, unit, per, surface) => {
+    const [q] = findQuantities(text);
+    expect([q?.value, q?.unit, q?.per, q?.text]).toEqual([value, unit, per, surface]);
+  });
+
+  it('reads a unit in quotes only when the quote closes right after it', () => {
+    const text = 'lắp đặt 18 “Điểm chữa cháy công cộng” tại các khu dân cư';
+    const [q] = findQuantities(text);
+    expect([q?.value, q?.unit, q?.per, q?.text]).toEqual([
+      18,
+      'Điểm chữa cháy công cộng',
+      null,
+      '18 “Điểm chữa cháy công cộng”',
+    ]);
+    expect(findQuantities('có 18 “Điểm chữa cháy công cộng kiểu mẫu”')).toEqual([]);
   });
 });
 
