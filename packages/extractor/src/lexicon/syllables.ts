@@ -141,8 +141,3 @@ export function cachedScan(text: string, key: string, foldDiacritics: boolean, f
   }
   return { tokens, keys };
 }
-
-/** The number of tokens of [from, to) of `text`, and the start of token `i` (for composed matchers). */
-export function tokenCount(text: string, from: number, to: number): number {
-  return cachedTokens(text, Math.max(0, from), Math.min(text.length, to)).length;
-}

@@ -166,7 +166,7 @@ export class SyllableMatcher<T> {
   /**
    * The longest match starting at token `token` of the scan of [from, to) of `text`, with the index of the token
    * after it: a building block for matchers composed of several tries (the place matcher). Tokens are those of
-   * `tokenCount(text, from, to)`.
+   * `cachedTokens(text, from, to)` (syllables.ts).
    */
   matchAtToken(
     text: string,
