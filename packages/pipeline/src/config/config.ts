@@ -84,8 +84,12 @@ export function configFromEnv(env: Env): PipelineConfigInput {
     lockDurationMs: num(env['VNEVENTS_LOCK_MS']),
     stalledIntervalMs: num(env['VNEVENTS_STALLED_INTERVAL_MS']),
     politeness: bool(env['VNEVENTS_POLITENESS']),
+    hostLeaseTtlMs: num(env['VNEVENTS_HOST_LEASE_MS']),
+    maxStalledCount: num(env['VNEVENTS_MAX_STALLED']),
+    refetchAfterHours: num(env['VNEVENTS_REFETCH_HOURS']),
   };
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as PipelineConfigInput;
+  // An empty variable counts as unset (DATABASE_URL= means "no PostgreSQL").
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== '')) as PipelineConfigInput;
 }
 
 function readConfigFile(path: string): PipelineConfigInput {

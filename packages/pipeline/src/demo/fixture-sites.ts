@@ -5,7 +5,7 @@ import {
   listGoldenPages,
   startFixtureServer,
 } from '@vnevents/crawler';
-import type { SiteEntry } from '@vnevents/schema';
+import type { SiteEntry, SiteEntryInput } from '@vnevents/schema';
 
 /**
  * Ports the demo prefers (stable URLs, so a second demo run finds the pages it stored; below the ephemeral range);
@@ -37,6 +37,7 @@ export interface FixtureSites {
 export async function startFixtureSites(
   ports: { news: number; golden: number } = DEMO_PORTS,
   politeness: { delayMs: number; concurrency: number } = { delayMs: 20, concurrency: 2 },
+  newsOverrides: Partial<SiteEntryInput> = {},
 ): Promise<FixtureSites> {
   const news = await startOn(ports.news);
   const golden = await startOn(ports.golden).catch(async (err: unknown) => {
@@ -45,7 +46,7 @@ export async function startFixtureSites(
   });
   const templates = [...new Set((await listGoldenPages(DEFAULT_FIXTURE_ROOT)).map((p) => p.template))];
   const sites = [
-    fixtureSite(news.url, 'fixture-news', { politeness }),
+    fixtureSite(news.url, 'fixture-news', { politeness, ...newsOverrides }),
     fixtureSite(golden.url, 'fixture-golden', {
       include: [templates.length ? `^/(?:${templates.join('|')})/` : '^/_fixtures/$'],
     }),

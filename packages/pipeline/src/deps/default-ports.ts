@@ -14,7 +14,7 @@ import { PipelineRuns, storePort } from './store-port.js';
 /** The store of the configuration (PostgreSQL when databaseUrl is set, else the SQLite file), with the gazetteer. */
 export function openConfiguredStore(config: PipelineConfig, url?: string): Promise<Store> {
   return openStore({
-    url: url ?? config.databaseUrl ?? config.dbPath,
+    url: url || config.databaseUrl || config.dbPath,
     placeResolver: gazetteerPlaceResolver(),
     ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
   });
