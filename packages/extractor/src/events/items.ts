@@ -1,3 +1,4 @@
+import { sylF1 } from '../eval/score.js';
 import { clauses, sentences } from '../text/index.js';
 import type { Paragraph } from './document.js';
 import type { OfficialMention } from './officials.js';
@@ -199,25 +200,6 @@ export function findItems(ctx: ItemContext): ItemSpan[] {
     }
   }
   return dedupe(text, out);
-}
-
-function sylF1(a: string, b: string): number {
-  const A = a.toLowerCase().split(/\s+/u);
-  const B = b.toLowerCase().split(/\s+/u);
-  const bag = new Map<string, number>();
-  for (const x of B) bag.set(x, (bag.get(x) ?? 0) + 1);
-  let o = 0;
-  for (const x of A) {
-    const n = bag.get(x) ?? 0;
-    if (n > 0) {
-      o++;
-      bag.set(x, n - 1);
-    }
-  }
-  if (!o) return 0;
-  const p = o / A.length;
-  const r = o / B.length;
-  return (2 * p * r) / (p + r);
 }
 
 /** The same item stated twice is one item (the first). */

@@ -1,14 +1,10 @@
 import type { Location } from '@vnevents/schema';
+import { matchKey } from '../text/index.js';
 import type { PlaceIndex } from './places.js';
 import type { UnitPhrase } from './units.js';
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+/** Letters and digits only, without case or diacritics: compares host names with place names. */
+const fold = (s: string) => matchKey(s, { foldDiacritics: true }).replace(/[^a-z0-9]/g, '');
 
 const PLACE = '(\\p{Lu}[\\p{Ll}\\p{M}]*(?:[ ]\\p{Lu}[\\p{Ll}\\p{M}]*){0,3})';
 const PROVINCE_MENTION = new RegExp(

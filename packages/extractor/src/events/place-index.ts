@@ -9,12 +9,7 @@ let cached: PlaceIndex | undefined;
 export function placeIndex(): PlaceIndex {
   if (cached) return cached;
   const g = loadGazetteer();
-  const total = Object.values(g.counts).reduce((a, b) => a + b, 0);
-  const provinces = new Set<string>();
-  for (let ref = 0; ref < total; ref++) {
-    const c = g.candidate(ref);
-    if (c.level === 'province') provinces.add(c.bareName);
-  }
+  const provinces = new Set(g.all({ level: 'province' }).map((c) => c.bareName));
   const provinceOf = (c: PlaceCandidate) => bare(c.province);
   cached = {
     province(name) {

@@ -1,7 +1,9 @@
 import type { OfficialRole } from '@vnevents/schema';
+import { matchKey } from '../text/index.js';
 import type { OfficialMention } from './officials.js';
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+/** Case-, tone-placement- and diacritic-insensitive form for comparing titles with unit names. */
+const fold = (s: string) => matchKey(s, { foldDiacritics: true });
 
 export interface Person {
   name: string;
