@@ -78,6 +78,8 @@ export function isMetaLine(text: string): boolean {
 
 function captionAfterImage(b: Block, text: string): boolean {
   if (b.heading > 0 || b.len > 250 || b.linkDensity >= 0.5 || /[:：]$/.test(text)) return false;
+  // "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …" next to a logo is a site name, not a caption.
+  if (text === text.toUpperCase() && /\p{Lu}{4}/u.test(text)) return false;
   return b.emRatio >= 0.6 || b.align === 'center' || (b.len <= 160 && b.strongRatio < 0.8);
 }
 
@@ -145,10 +147,22 @@ export function extractBody(input: BodyInput): BodyResult {
   }
   for (const t of imageTables) if ((tableText.get(t) ?? 0) > MAX_IMAGE_TABLE_TEXT) imageTables.delete(t);
 
+  // The block that holds the title, when the title is inside the content root.
+  let titleBlock = -1;
+  for (let i = range[0]; i < range[1] && titleKey !== null; i++) {
+    const b = scan.blocks[i]!;
+    if (b.img) continue;
+    if ((b.owner >= 0 && within(scan, b.owner, titleEl)) || fold(normaliseSpace(b.text)) === titleKey) {
+      titleBlock = i;
+      break;
+    }
+  }
+
   for (let i = range[0]; i < range[1]; i++) {
     const b = scan.blocks[i]!;
     if (b.owner >= 0 && clutterOf[b.owner]! >= 0) continue;
     if (b.img) {
+      if (i < titleBlock) continue;
       if (!b.icon && b.linkDensity < 1) afterImage = true;
       continue;
     }
@@ -157,6 +171,8 @@ export function extractBody(input: BodyInput): BodyResult {
     const text = normaliseSpace(b.text);
     if (!text || !/[\p{L}\p{N}]/u.test(text)) continue;
     if (b.owner >= 0 && (within(scan, b.owner, titleEl) || within(scan, b.owner, leadEl))) continue;
+    // Above the title there is no body: site headers, breadcrumbs, datelines of flat pages.
+    if (i < titleBlock) continue;
     const key = fold(text);
     if (titleKey && key === titleKey) continue;
     if (isCutOff(text)) {

@@ -41,9 +41,9 @@ function nameWithOffice(s: string): boolean {
 
 /** Reads one short line as a byline, or null when it is prose. */
 export function parseByline(line: string): Byline | null {
-  const t = normaliseSpace(line)
-    .replace(/^[\s\-–—(]+/, '')
-    .replace(/[\s)]+$/, '');
+  let t = normaliseSpace(line).replace(/^[\s\-–—]+/, '');
+  // "(Theo Báo Lai Châu)": unwrap a line that is wholly in parentheses, and only then.
+  if (/^\([^()]*\)$/.test(t)) t = t.slice(1, -1).trim();
   if (t.length < 2 || t.length > 100) return null;
   const f = fold(t);
   const attr = ATTRIBUTION.exec(f);
@@ -54,8 +54,10 @@ export function parseByline(line: string): Byline | null {
   }
   const lab = LABEL.exec(f);
   if (lab) {
+    // "Tin: Đức Anh - Ảnh: Minh Hằng": the writer is the author; the photographer's credit goes.
     const rest = t
       .slice(lab[0].length)
+      .replace(/\s*[-–,;]\s*(?:Ảnh|ảnh|ẢNH|Video|Clip)\s*:.*$/u, '')
       .trim()
       .replace(/[.\s]+$/, '');
     if (rest.length >= 2 && rest.length <= 80 && !/[.!?]\s/.test(rest)) return { author: rest, attribution: false };

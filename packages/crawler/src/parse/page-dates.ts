@@ -92,6 +92,9 @@ function readDateline(text: string): Dateline | null {
   return { published: pub?.iso ?? mod?.iso ?? null, modified: mod?.iso ?? null };
 }
 
+/** How many elements above the title a dateline may sit. */
+const MAX_BEFORE_TITLE = 12;
+
 const QUICK_DATE =
   /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}|tháng|thang|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}/;
 
@@ -120,7 +123,8 @@ function findDateline(ctx: DateContext): Dateline | null {
     anchor >= 0
       ? [
           ...cands.filter((c) => c.pos >= anchor && c.pos < Math.max(rootEnd, anchor + 1) + 50),
-          ...cands.filter((c) => c.pos < anchor).reverse(),
+          // Above the title only when right above it: a clock in the site header shows today, not the article.
+          ...cands.filter((c) => c.pos < anchor && c.pos >= anchor - MAX_BEFORE_TITLE).reverse(),
         ]
       : cands;
   for (const c of ordered) {

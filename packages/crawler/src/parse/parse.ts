@@ -60,6 +60,23 @@ function resolveCanonical(href: string | null | undefined, base: URL): string | 
   return u.href;
 }
 
+/** Query parameters that turn an article URL into its print view. */
+const PRINT_PARAMS = /^(?:print|in|inbai|printable|printer|view|format|layout|mode|type)$/i;
+const PRINT_VALUES = /^(?:1|true|yes|print|printable|in|inbai)$/i;
+
+/** "…?print=1" → "…": the article a print view stands for, when the page names no canonical URL. */
+function withoutPrintSwitch(u: URL): string {
+  const out = new URL(u.href);
+  let changed = false;
+  for (const [k, v] of [...out.searchParams]) {
+    if (PRINT_PARAMS.test(k) && (PRINT_VALUES.test(v) || (v === '' && /print|^in/i.test(k)))) {
+      out.searchParams.delete(k);
+      changed = true;
+    }
+  }
+  return changed ? out.href : u.href;
+}
+
 function selectAll(scan: Scan, field: string, selector: string): number[] {
   let found: unknown[];
   try {
@@ -157,7 +174,9 @@ export function parse(html: string, url: string, opts: ParseOptions = {}): Parse
     return notArticle('empty', href, `no body text in ${describe(scan, root)} (title: ${JSON.stringify(title)})`);
 
   const canonicalUrl =
-    resolveCanonical(scan.canonical, pageUrl) ?? resolveCanonical(metas.get('og:url'), pageUrl) ?? href;
+    resolveCanonical(scan.canonical, pageUrl) ??
+    resolveCanonical(metas.get('og:url'), pageUrl) ??
+    withoutPrintSwitch(pageUrl);
   const dates = findPageDates({
     scan,
     clutterOf,

@@ -140,10 +140,11 @@ function alignOf(a: Record<string, string> | undefined): 'center' | 'right' | nu
   return m ? (m[1]!.toLowerCase() as 'center' | 'right') : null;
 }
 
+/** Icons, bullets and logos: too small to be an article photo with a caption. */
 function smallImage(a: Record<string, string>): boolean {
   const w = Number.parseInt(a['width'] ?? '', 10);
   const h = Number.parseInt(a['height'] ?? '', 10);
-  return (Number.isFinite(w) && w < 60) || (Number.isFinite(h) && h < 60);
+  return (Number.isFinite(w) && w < 150) || (Number.isFinite(h) && h < 100);
 }
 
 interface Frame {

@@ -3,6 +3,7 @@
  * headline, else the first h1 or title-classed heading, else <title> — with the site-name part removed
  * ("Đoàn kiểm tra … - Cổng thông tin điện tử tỉnh Lai Châu" → "Đoàn kiểm tra …").
  */
+import { isChromeLine } from './clutter.js';
 import { Role, type Scan } from './scan.js';
 import { fold, normaliseSpace } from './text.js';
 
@@ -46,6 +47,9 @@ export function stripSiteName(title: string, siteName: string | null, host: stri
     .trim();
 }
 
+const GENERIC_TITLE =
+  /^(?:chi\s*tiet(?:\s*tin(?:\s*tuc)?)?|tin\s*tuc(?:\s*-\s*su\s*kien)?|trang\s*chu|home|news|print|ban\s*in|xem\s*tin)$/;
+
 function same(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
@@ -72,7 +76,8 @@ export function chooseTitle(
   for (const b of scan.blocks) {
     if (b.img || b.owner < 0 || clutterOf[b.owner]! >= 0) continue;
     if (b.heading >= 1 && b.heading <= 3 && b.len >= 4 && b.len <= 400 && b.linkDensity < 0.95) {
-      candidates.push({ text: normaliseSpace(b.text), el: b.owner, h1: b.heading === 1, classed: false });
+      const classed = (scan.roles[b.owner]! & Role.Title) !== 0;
+      candidates.push({ text: normaliseSpace(b.text), el: b.owner, h1: b.heading === 1, classed });
       seen.add(b.owner);
     }
   }
@@ -83,7 +88,9 @@ export function chooseTitle(
   }
   candidates.sort((a, b) => a.el - b.el);
 
-  const docTitle = scan.docTitle ? normaliseSpace(scan.docTitle) : null;
+  // "In bài viết", "Chi tiết tin", "Tin tức": a <title> that names the page type, not the article.
+  const rawDoc = scan.docTitle ? normaliseSpace(scan.docTitle) : null;
+  const docTitle = rawDoc && !isChromeLine(rawDoc) && !GENERIC_TITLE.test(fold(rawDoc)) ? rawDoc : null;
   for (const source of [meta.og, meta.headline, docTitle]) {
     const hit = candidates.find((c) => agrees(c.text, source));
     if (hit) return { title: hit.text, el: hit.el };

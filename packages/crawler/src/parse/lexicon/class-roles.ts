@@ -62,7 +62,6 @@ export const CLASS_ROLES = {
       'toolbar',
       'tools',
       'tool',
-      'print',
       'inbai',
       'sendmail',
       'email',
