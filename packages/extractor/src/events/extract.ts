@@ -101,6 +101,19 @@ export function extract(input: ExtractInput): ExtractionResult {
     const t = findParties(text, doc.title.start, doc.title.end, lex);
     parties.targets.push(...t.targets);
   }
+  if (!parties.targets.length) {
+    // "Qua làm việc với Huyện ủy Quỳnh Phụ, Sở … và Thanh tra tỉnh …": the visited bodies named later in the report.
+    for (const s of body.flatMap((p) => sentences(text, p.start, p.end))) {
+      if (s.start <= leadSentence.start || s.start >= bodyTo) continue;
+      const t = findParties(text, s.start, s.end, lex).targets.filter(
+        (u) => !parties.leadUnit || (u.name !== parties.leadUnit.name && !parties.leadUnit.name.includes(u.name)),
+      );
+      if (t.length) {
+        parties.targets.push(...t.map((u) => ({ ...u, rule: `${u.rule}.report` })));
+        break;
+      }
+    }
+  }
   const persons = assignRoles(mentions, {
     text,
     lead: leadSentence,

@@ -75,7 +75,19 @@ export function resolveLocation(input: LocationInput, places: PlaceIndex): Locat
       if (c) communesSeen.set(c, places.communes(c));
     }
   };
-  for (const t of input.targets) scan(t.name);
+  // Every visited body must lie in the district for the event to be placed there: a provincial department among
+  // the targets ("Huyện ủy Quỳnh Phụ, Sở Tài nguyên và Môi trường") makes it a provincial event.
+  let allPlaced = true;
+  for (const t of input.targets) {
+    const before = districtsSeen.size + communesSeen.size;
+    scan(t.name);
+    if (districtsSeen.size + communesSeen.size === before && !DISTRICT_IN_UNIT.test(t.name)) allPlaced = false;
+    DISTRICT_IN_UNIT.lastIndex = 0;
+  }
+  if (!allPlaced) {
+    districtsSeen.clear();
+    communesSeen.clear();
+  }
   if (!districtsSeen.size && !communesSeen.size && !input.targets.length)
     scan(text.slice(input.lead.start, input.lead.end));
 

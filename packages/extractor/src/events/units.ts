@@ -54,6 +54,10 @@ export function unitPhraseAt(text: string, pos: number, lex: DocLexicon): UnitPh
   return { name: text.slice(pos, end), start: pos, end };
 }
 
+const PROVINCE_QUALIFIER = /^(?:tỉnh|thành phố|Tỉnh|Thành phố)\s/u;
+const LOWER_UNIT =
+  /(?:huyện|Huyện|Huyên|quận|Quận|thị xã|Thị xã|Thị|xã|Xã|phường|Phường|thị trấn|Thị trấn|ủy|uỷ)\s\p{Lu}/u;
+
 /** A list of units: "A, B và C", each a unit phrase. Stops at the first element that is not a unit. */
 export function unitListAt(text: string, pos: number, lex: DocLexicon): UnitPhrase[] {
   const out: UnitPhrase[] = [];
@@ -61,6 +65,8 @@ export function unitListAt(text: string, pos: number, lex: DocLexicon): UnitPhra
   for (;;) {
     const u = unitPhraseAt(text, at, lex);
     if (!u) break;
+    // "Huyện ủy Châu Thành, tỉnh Long An": a province after a lower unit places it; it is not another unit.
+    if (out.length && PROVINCE_QUALIFIER.test(u.name) && LOWER_UNIT.test(out[out.length - 1]!.name)) break;
     out.push(u);
     const sep = /^(?:,\s*|\s+và\s+|\s*;\s*)/u.exec(text.slice(u.end, u.end + 8));
     if (!sep) break;
