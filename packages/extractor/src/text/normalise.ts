@@ -79,6 +79,7 @@ function nfcState(c: number): number {
   return NFC_STATE[c]!;
 }
 
+/** The F_ flags of the characters of `t` (one pass). */
 function scan(t: string): number {
   let flags = 0;
   for (let i = 0; i < t.length; i++) {
@@ -90,21 +91,25 @@ function scan(t: string): number {
       if (q === 2) flags |= F_NFC;
     }
   }
+  return flags | spaceFlags(t);
+}
+
+/** F_SPACES when `t` has spaces to fold or trim, 3+ line breaks in a row, or a blank line at either end. */
+function spaceFlags(t: string): number {
   const n = t.length;
-  if (
-    n > 0 &&
-    (t.charCodeAt(0) === 0x20 ||
-      t.charCodeAt(0) === 0x0a ||
-      t.charCodeAt(n - 1) === 0x20 ||
-      t.charCodeAt(n - 1) === 0x0a ||
-      t.includes('  ') ||
-      t.includes(' \n') ||
-      t.includes('\n ') ||
-      t.includes('\n\n\n'))
-  ) {
-    flags |= F_SPACES;
-  }
-  return flags;
+  if (n === 0) return 0;
+  const first = t.charCodeAt(0);
+  const last = t.charCodeAt(n - 1);
+  const untidy =
+    first === 0x20 ||
+    first === 0x0a ||
+    last === 0x20 ||
+    last === 0x0a ||
+    t.includes('  ') ||
+    t.includes(' \n') ||
+    t.includes('\n ') ||
+    t.includes('\n\n\n');
+  return untidy ? F_SPACES : 0;
 }
 
 const LINE_BREAKS = /\r\n?|[\u000b\u000c\u2028\u2029]/g;
@@ -188,13 +193,21 @@ export function normalise(raw: string): NormaliseResult {
   let flags = scan(raw);
   let t = (flags & F_BREAK) !== 0 ? raw.replace(LINE_BREAKS, (b) => (b === '\u2029' ? '\n\n' : '\n')) : raw;
   const marks = (flags & F_MARK) !== 0 ? countCombining(t) : 0;
-  if ((flags & F_NFC) !== 0) t = t.normalize('NFC');
+  let composed = false;
+  if ((flags & F_NFC) !== 0) {
+    const before = t;
+    t = t.normalize('NFC');
+    composed = t !== before;
+  }
   const decomposed = marks > 0 && countCombining(t) < marks;
   if ((flags & F_RULE) !== 0) {
     t = t.replace(CHARS.re, (ch) => CHARS.map.get(ch) ?? ch);
     if ((flags & F_NFC) !== 0) t = t.normalize('NFC'); // a removed character may have kept a mark apart
-    flags |= scan(t);
-  } else if (t !== raw) flags |= scan(t);
+  }
+  // Composition may bring in flagged letters (u + U+0300 → ù); the character rules do not (they map to spaces, "-",
+  // "—" and Windows-1252 punctuation), but they may leave spaces to fold.
+  if (composed) flags |= scan(t);
+  else if (t !== raw) flags |= spaceFlags(t);
   const conversionOf = (): Conversion => (decomposed ? 'decomposed' : 'none');
   if ((flags & (F_SPACES | F_D | F_SHY | F_LEGACY)) === 0 && !t.includes('dd') && !t.includes('DD')) {
     return { text: t, conversion: conversionOf() };

@@ -136,10 +136,17 @@ export function tokens(text: string, from?: number, to?: number): Token[] {
   const out: Token[] = [];
   let i = s - base;
   while (i < stop) {
-    const a = at(src, i, stop);
-    const k = a >> 2;
+    const c = src.charCodeAt(i);
+    let k = CLASS[c]!;
+    if (k === 0) k = classify(c);
+    let width = 1;
+    if (k === HIGH) {
+      const a = at(src, i, stop);
+      k = a >> 2;
+      width = a & 3;
+    }
     if (k === SPACE) {
-      i += a & 3;
+      i += width;
       continue;
     }
     let end: number;
@@ -165,8 +172,8 @@ export function tokens(text: string, from?: number, to?: number): Token[] {
       }
     } else {
       kind = 'punct';
-      end = i + (a & 3);
-      if (src.charCodeAt(i) === 0x2e) while (end < stop && src.charCodeAt(end) === 0x2e) end++;
+      end = i + width;
+      if (c === 0x2e) while (end < stop && src.charCodeAt(end) === 0x2e) end++;
     }
     out.push({ start: i + base, end: end + base, text: src.slice(i, end), key: key.slice(i, end), kind });
     i = end;

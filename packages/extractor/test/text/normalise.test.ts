@@ -111,3 +111,14 @@ describe('normalise: idempotence on real phrasing', () => {
     });
   }
 });
+
+describe('normalise: stable when composition creates what a later step looks for', () => {
+  it.each([
+    ['VNI-like pairs made by NFC', 'Xin chau\u0300o cau\u0300c bau\u0300n, Vie\u0308\u0308t'],
+    ['space runs made by removals', 'a \u200b b\u00a0\u00a0c'],
+    ['dd made by a removal', 'd\u200bdi la\u0300m vie^.c'],
+  ])('%s', (_name, raw) => {
+    const once = normalise(raw).text;
+    expect(normalise(once).text).toBe(once);
+  });
+});
