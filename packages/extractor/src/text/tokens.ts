@@ -110,7 +110,7 @@ function codeEnd(s: string, i: number, end: number): [number, boolean] {
   }
 }
 
-/** Does a range boundary at `at` cut a word or a surrogate pair? */
+/** Does a range boundary at offset `i` cut a word or a surrogate pair? */
 function cutsWord(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
@@ -121,7 +121,8 @@ function cutsWord(text: string, i: number): boolean {
 /**
  * Syllable tokens of `text[from, to)` (the whole text by default), with offsets into `text`. White space is
  * skipped; every other character belongs to exactly one token. One pass over the characters with a class table
- * (a regular expression with the same alternatives was five times slower); keys come from one `matchKey` of the text.
+ * (a regular expression with the same alternatives, kept as the specification in the tests, was several
+ * times slower); keys come from one `matchKey` of the text.
  */
 export function tokens(text: string, from?: number, to?: number): Token[] {
   const n = text.length;
