@@ -78,6 +78,8 @@ function openSqlite(path: string, opts: OpenStoreOptions): SqliteDriver {
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
+    if (process.env['XW']) db.pragma(`wal_autocheckpoint = ${process.env['XW']}`);
+    if (process.env['XC']) db.pragma(`cache_size = -${process.env['XC']}`);
     if (opts.quickCheck !== false) {
       const rows = db.pragma('quick_check') as { quick_check: string }[];
       const problems = rows.map((r) => r.quick_check).filter((m) => m !== 'ok');

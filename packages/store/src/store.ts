@@ -64,6 +64,8 @@ export interface Store extends ConditionalCache {
   /** File path or URL without password. */
   readonly location: string;
   schemaVersion(): Promise<number>;
+  /** Refreshes planner statistics (ANALYZE); call after a large load. */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 
   saveSite(site: SiteRecord): Promise<void>;

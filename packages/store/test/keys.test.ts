@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { compileTextQuery, tsvectorLiteral } from '../src/fts.js';
 import {
   decodeCursor,
   directiveAliasKey,
@@ -11,7 +12,6 @@ import {
   StoreUsageError,
   samePersonScore,
 } from '../src/index.js';
-import { compileTextQuery } from '../src/read/text-query.js';
 
 describe('folding and keys', () => {
   it('folds Vietnamese diacritics with đ = d and strips administrative words from place keys', () => {
@@ -33,8 +33,9 @@ describe('folding and keys', () => {
 
   it('compiles full-text queries for FTS5 and tsquery from folded words and phrases', () => {
     expect(compileTextQuery('sqlite', '"Kiểm tra" Mường Ảng')).toBe('"kiem tra" AND "muong" AND "ang"');
-    expect(compileTextQuery('postgres', '"Kiểm tra" Mường Ảng')).toBe('(kiem <-> tra) & muong & ang');
-    expect(compileTextQuery('postgres', `a'b OR "x`)).toBe('a & b & or & x');
+    expect(compileTextQuery('postgres', '"Kiểm tra" Mường Ảng')).toBe("('kiem' <-> 'tra') & 'muong' & 'ang'");
+    expect(compileTextQuery('postgres', `a'b OR "x`)).toBe("'a' & 'b' & 'or' & 'x'");
+    expect(tsvectorLiteral('Kiểm tra, kiểm soát: Đảng ủy')).toBe("'kiem':1,3 'tra':2 'soat':4 'dang':5 'uy':6");
     expect(compileTextQuery('sqlite', '  ')).toBeNull();
   });
 

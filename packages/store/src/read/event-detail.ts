@@ -1,4 +1,4 @@
-import { eventSpans, formatPath } from '@vnevents/schema';
+import { type Article, articleText, eventSpans, formatPath } from '@vnevents/schema';
 import type { SqlExecutor } from '../sql/driver.js';
 import type { EventDetail } from '../types.js';
 import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './event-rows.js';
@@ -8,7 +8,7 @@ interface DetailRow extends SummaryRow {
   canonical_url: string;
   a_site: string | null;
   a_published_at: string | null;
-  article_text: string;
+  article_json: string;
   x_text: string | null;
   extractor_name: string;
   extractor_version: string;
@@ -20,7 +20,7 @@ export async function getEvent(db: SqlExecutor, id: number): Promise<EventDetail
   const r = (
     await db.all<DetailRow>(
       `SELECT ${SUMMARY_COLUMNS}, e.latest, a.canonical_url, a.site AS a_site, a.published_at AS a_published_at,
-         a.text AS article_text, x.text AS x_text, r.extractor_name, r.extractor_version, r.lexicon_version
+         a.article_json, x.text AS x_text, r.extractor_name, r.extractor_version, r.lexicon_version
        FROM events e JOIN articles a ON a.id = e.article_id
        JOIN extractions x ON x.run_id = e.run_id AND x.article_id = e.article_id
        JOIN runs r ON r.id = e.run_id
@@ -30,7 +30,7 @@ export async function getEvent(db: SqlExecutor, id: number): Promise<EventDetail
   )[0];
   if (!r) return null;
   const summary = toSummary(r);
-  const text = r.x_text ?? r.article_text;
+  const text = r.x_text ?? articleText(JSON.parse(r.article_json) as Article);
   const officials = await db.all<{ ord: number; person_id: number }>(
     'SELECT ord, person_id FROM event_officials WHERE event_id = ? AND ord >= 0 ORDER BY ord',
     [id],

@@ -1,10 +1,10 @@
 import { EVENT_TYPES, type EventType } from '@vnevents/schema';
 import { StoreUsageError } from '../errors.js';
 import { directiveAliasKey, directiveKey, escapeLike, foldKey } from '../fold.js';
+import { compileTextQuery } from '../fts.js';
 import { placeKey } from '../place.js';
 import { inList, type SqlExecutor } from '../sql/driver.js';
 import type { EventFilter } from '../types.js';
-import { compileTextQuery } from './text-query.js';
 
 /** SQL conditions over `events e`, with their parameters. `impossible`: nothing can match (skip the query). */
 export interface CompiledFilter {
@@ -102,7 +102,7 @@ export async function compileFilter(f: EventFilter, deps: FilterDeps): Promise<C
     const q = compileTextQuery(db.dialect, f.text);
     if (q === null) return impossible;
     if (db.dialect === 'sqlite') add('e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', q);
-    else add("e.article_id IN (SELECT id FROM articles WHERE fts @@ to_tsquery('simple', ?))", q);
+    else add('e.article_id IN (SELECT id FROM articles WHERE fts @@ ?::tsquery)', q);
   }
   return { where, params, impossible: false };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Article, articleText, type HttpValidators, validateArticle } from '@vnevents/schema';
 import { InvalidRecordError } from '../errors.js';
-import { foldText } from '../fold.js';
+import { ftsDocument, tsvectorLiteral } from '../fts.js';
 import { inList, type SqlDriver } from '../sql/driver.js';
 import type { FetchRecord, PageMeta, SiteRecord, StoredArticle, StoredPage } from '../types.js';
 import { T } from './tables.js';
@@ -122,7 +122,7 @@ export async function saveArticles(
 ): Promise<{ ids: (number | null)[]; rejected: InvalidRecordError[] }> {
   const rejected: InvalidRecordError[] = [];
   const ids: (number | null)[] = items.map(() => null);
-  const valid: { i: number; row: unknown[]; key: string; body: string }[] = [];
+  const valid: { i: number; row: unknown[]; key: string; text: string }[] = [];
   const now = new Date().toISOString();
   items.forEach(({ pageId, article }, i) => {
     const v = validateArticle(article);
@@ -134,20 +134,8 @@ export async function saveArticles(
     const text = articleText(article);
     const hash = sha256(text);
     const a = article;
-    const row = [
-      pageId,
-      a.url,
-      a.canonicalUrl,
-      a.site,
-      a.title,
-      a.publishedAt,
-      a.lang,
-      text,
-      hash,
-      JSON.stringify(a),
-      now,
-    ];
-    valid.push({ i, row, key: `${a.canonicalUrl}\u0000${hash}`, body: foldText(text) });
+    const row = [pageId, a.url, a.canonicalUrl, a.site, a.title, a.publishedAt, a.lang, hash, JSON.stringify(a), now];
+    valid.push({ i, row, key: `${a.canonicalUrl}\u0000${hash}`, text });
   });
   if (valid.length === 0) return { ids, rejected };
 
@@ -156,10 +144,11 @@ export async function saveArticles(
     const pg = tx.dialect === 'postgres';
     await tx.insertRows(
       pg ? T.articlesPg : T.articles,
-      valid.map((v, k) => [fresh[k], ...v.row, ...(pg ? [v.body] : [])]),
+      valid.map((v, k) => [fresh[k], ...v.row, ...(pg ? [tsvectorLiteral(v.text)] : [])]),
     );
-    const hashes = [...new Set(valid.map((v) => v.row[8] as string))];
-    const [cond, params] = inList(tx.dialect, 'text_hash', hashes);
+    // By canonical URL: the leading column of the unique (canonical_url, text_hash) index.
+    const urls = [...new Set(valid.map((v) => v.row[2] as string))];
+    const [cond, params] = inList(tx.dialect, 'canonical_url', urls);
     const found = new Map<string, number>();
     for (const r of await tx.all<{ id: number; canonical_url: string; text_hash: string }>(
       `SELECT id, canonical_url, text_hash FROM articles WHERE ${cond}`,
@@ -170,7 +159,7 @@ export async function saveArticles(
     valid.forEach((v, k) => {
       const id = found.get(v.key) ?? null;
       ids[v.i] = id;
-      if (!pg && id === fresh[k]) ftsRows.push([id, v.body]);
+      if (!pg && id === fresh[k]) ftsRows.push([id, ftsDocument(v.text)]);
     });
     await tx.insertRows(T.articlesFts, ftsRows);
   });
@@ -181,19 +170,17 @@ interface ArticleDbRow {
   id: number;
   page_id: number | null;
   article_json: string;
-  text: string;
   latest_run_id: number | null;
 }
 
+/** Select list over `articles a LEFT JOIN article_latest l`. */
+export const ARTICLE_FROM = 'articles a LEFT JOIN article_latest l ON l.article_id = a.id';
+
+/** The article's text is not stored twice: it is articleText() of the stored record. */
 export function toStoredArticle(r: ArticleDbRow): StoredArticle {
-  return {
-    id: r.id,
-    pageId: r.page_id,
-    article: JSON.parse(r.article_json) as Article,
-    text: r.text,
-    latestRunId: r.latest_run_id,
-  };
+  const article = JSON.parse(r.article_json) as Article;
+  return { id: r.id, pageId: r.page_id, article, text: articleText(article), latestRunId: r.latest_run_id };
 }
 
-export const ARTICLE_COLUMNS = 'id, page_id, article_json, text, latest_run_id';
+export const ARTICLE_COLUMNS = 'a.id, a.page_id, a.article_json, l.run_id AS latest_run_id';
 export type { ArticleDbRow };

@@ -5,6 +5,7 @@ import { type PlaceResolver, placeKey } from '../place.js';
 import { inList, type SqlDriver, type SqlExecutor } from '../sql/driver.js';
 import type { StoreTestHooks } from '../store.js';
 import type { BatchReport, ExtractionInput, SaveReport } from '../types.js';
+import { sha256 } from './crawl-records.js';
 import type { DictionaryCache } from './dictionary-cache.js';
 import { resolveDirectives, resolveUnits } from './resolve-dictionaries.js';
 import { resolvePersons } from './resolve-persons.js';
@@ -19,10 +20,9 @@ export interface WriteContext {
 
 interface ArticleRow {
   id: number;
-  latest_run_id: number | null;
   site: string | null;
   published_at: string | null;
-  text: string;
+  text_hash: string;
 }
 
 function describe(item: { articleId: number; result: unknown }): string {
@@ -33,6 +33,64 @@ function describe(item: { articleId: number; result: unknown }): string {
 
 function issue(path: string, rule: string, message: string): ValidationIssue {
   return { path, rule, message };
+}
+
+/**
+ * Serialises writers of the same articles and reads each one's current run. Articles seen for the first
+ * time are claimed for this run by inserting their `article_latest` row (a concurrent writer waits on the
+ * unique key); the others are locked (PostgreSQL: FOR UPDATE). Returns article id → previous latest run.
+ */
+async function claimArticles(tx: SqlExecutor, runId: number, ids: number[]): Promise<Map<number, number>> {
+  const [c, p] = inList(tx.dialect, 'article_id', ids);
+  const claimed = new Set<number>();
+  if (tx.dialect === 'postgres') {
+    const r = await tx.all<{ article_id: number }>(
+      'INSERT INTO article_latest (article_id, run_id) SELECT a, ? FROM unnest(?::int[]) AS a ON CONFLICT (article_id) DO NOTHING RETURNING article_id',
+      [runId, ids],
+    );
+    for (const x of r) claimed.add(x.article_id);
+  } else {
+    const known = new Set(
+      (await tx.all<{ article_id: number }>(`SELECT article_id FROM article_latest WHERE ${c}`, p)).map(
+        (x) => x.article_id,
+      ),
+    );
+    const fresh = ids.filter((id) => !known.has(id));
+    await tx.insertRows(
+      T.articleLatest,
+      fresh.map((id) => [id, runId]),
+    );
+    for (const id of fresh) claimed.add(id);
+  }
+  const prev = new Map<number, number>();
+  const rest = ids.filter((id) => !claimed.has(id));
+  if (rest.length) {
+    const [rc, rp] = inList(tx.dialect, 'article_id', rest);
+    const lock = tx.dialect === 'postgres' ? ' ORDER BY article_id FOR UPDATE' : '';
+    for (const r of await tx.all<{ article_id: number; run_id: number }>(
+      `SELECT article_id, run_id FROM article_latest WHERE ${rc}${lock}`,
+      rp,
+    ))
+      prev.set(r.article_id, r.run_id);
+  }
+  return prev;
+}
+
+/** Re-saving replaces: the rows a previous save of (run, article) left go first, children before parents. */
+async function deletePrevious(tx: SqlExecutor, runId: number, ids: number[]): Promise<void> {
+  const [c, p] = inList(tx.dialect, 'article_id', ids);
+  const old = (await tx.all<{ id: number }>(`SELECT id FROM events WHERE run_id = ? AND ${c}`, [runId, ...p])).map(
+    (r) => r.id,
+  );
+  if (old.length) {
+    const [ec, ep] = inList(tx.dialect, 'event_id', old);
+    await tx.run(`DELETE FROM metrics WHERE item_id IN (SELECT id FROM items WHERE ${ec})`, ep);
+    for (const t of ['items', 'event_officials', 'event_units', 'event_directives'])
+      await tx.run(`DELETE FROM ${t} WHERE ${ec}`, ep);
+    const [ic, ip] = inList(tx.dialect, 'id', old);
+    await tx.run(`DELETE FROM events WHERE ${ic}`, ip);
+  }
+  await tx.run(`DELETE FROM extractions WHERE run_id = ? AND ${c}`, [runId, ...p]);
 }
 
 /**
@@ -104,29 +162,33 @@ async function writeBatch(
   const now = new Date().toISOString();
   const ids = [...byArticle.keys()].sort((a, b) => a - b);
   const [cond, params] = inList(tx.dialect, 'id', ids);
-  const lock = tx.dialect === 'postgres' ? ' ORDER BY id FOR UPDATE' : '';
-  const rows = await tx.all<ArticleRow>(
-    `SELECT id, latest_run_id, site, published_at, text FROM articles WHERE ${cond}${lock}`,
-    params,
-  );
+  const rows = await tx.all<ArticleRow>(`SELECT id, site, published_at, text_hash FROM articles WHERE ${cond}`, params);
   const articles = new Map(rows.map((r) => [r.id, r]));
   const missing = ids.filter((id) => !articles.has(id));
   const present = ids.filter((id) => articles.has(id));
   if (present.length === 0) return { saved: [], missing };
 
-  // Re-saving replaces: the previous rows of (run, article) go, with every child row (ON DELETE CASCADE).
-  const [pc, pp] = inList(tx.dialect, 'article_id', present);
-  await tx.run(`DELETE FROM extractions WHERE run_id = ? AND ${pc}`, [runId, ...pp]);
+  const prevRun = await claimArticles(tx, runId, present);
+  await deletePrevious(tx, runId, present);
 
+  // The article's current events all belong to its latest run: demote them when this run takes over.
   const latestIds = present.filter((id) => {
-    const prev = articles.get(id)?.latest_run_id ?? null;
-    return prev === null || runId >= prev;
+    const prev = prevRun.get(id);
+    return prev === undefined || runId >= prev;
   });
-  if (latestIds.length) {
-    const [lc, lp] = inList(tx.dialect, 'article_id', latestIds);
-    await tx.run(`UPDATE events SET latest = 0 WHERE latest = 1 AND ${lc}`, lp);
-    const [ac, ap] = inList(tx.dialect, 'id', latestIds);
-    await tx.run(`UPDATE articles SET latest_run_id = ? WHERE ${ac}`, [runId, ...ap]);
+  const demote = new Map<number, number[]>();
+  for (const id of latestIds) {
+    const prev = prevRun.get(id);
+    if (prev !== undefined && prev !== runId) demote.set(prev, [...(demote.get(prev) ?? []), id]);
+  }
+  for (const [prev, list] of demote) {
+    const [lc, lp] = inList(tx.dialect, 'article_id', list);
+    await tx.run(`UPDATE events SET latest = 0 WHERE run_id = ? AND ${lc}`, [prev, ...lp]);
+  }
+  const takeOver = latestIds.filter((id) => prevRun.has(id) && prevRun.get(id) !== runId);
+  if (takeOver.length) {
+    const [ac, ap] = inList(tx.dialect, 'article_id', takeOver);
+    await tx.run(`UPDATE article_latest SET run_id = ? WHERE ${ac}`, [runId, ...ap]);
   }
   const isLatest = new Set(latestIds);
 
@@ -165,7 +227,7 @@ async function writeBatch(
     T.extractions,
     present.map((id) => {
       const r = byArticle.get(id) as ExtractionResult;
-      const same = r.text === articles.get(id)?.text;
+      const same = sha256(r.text) === articles.get(id)?.text_hash;
       return [runId, id, same ? null : r.text, JSON.stringify(r.source), r.events.length, now];
     }),
   );
@@ -230,10 +292,10 @@ async function writeBatch(
   allEvents.forEach(({ ev }, i) => {
     const eid = eventIds[i];
     const firstItem = nextItem;
-    if (ev.leadOfficial) {
-      const o = ev.leadOfficial;
-      officials.push([eid, -1, person(o.name), o.name, o.title, 'lead', o.span[0], o.span[1]]);
-    }
+    // The lead official gets a row of its own only when the officials list does not name them.
+    const lead = ev.leadOfficial;
+    if (lead && !ev.officials.some((o) => lowerKey(o.name) === lowerKey(lead.name)))
+      officials.push([eid, -1, person(lead.name), lead.name, lead.title, 'lead', lead.span[0], lead.span[1]]);
     ev.officials.forEach((o, j) =>
       officials.push([eid, j, person(o.name), o.name, o.title, o.role, o.span[0], o.span[1]]),
     );

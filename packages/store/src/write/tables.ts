@@ -15,7 +15,7 @@ export const T = {
   articles: {
     table: 'articles',
     columns: cols(`id int, page_id int, url text, canonical_url text, site text, title text, published_at text,
-      lang text, text text, text_hash text, article_json text, created_at text`),
+      lang text, text_hash text, article_json text, created_at text`),
     onConflict: 'ON CONFLICT (canonical_url, text_hash) DO NOTHING',
   },
   /** PostgreSQL: the same plus the tsvector of the folded title and text. */
@@ -23,12 +23,13 @@ export const T = {
     table: 'articles',
     columns: [
       ...cols(`id int, page_id int, url text, canonical_url text, site text, title text, published_at text,
-        lang text, text text, text_hash text, article_json text, created_at text`),
-      { name: 'fts', pg: 'text', pgExpr: "to_tsvector('simple', v)" },
+        lang text, text_hash text, article_json text, created_at text`),
+      { name: 'fts', pg: 'text', pgExpr: 'v::tsvector' },
     ],
     onConflict: 'ON CONFLICT (canonical_url, text_hash) DO NOTHING',
   },
   articlesFts: { table: 'articles_fts', columns: cols('rowid int, body text') },
+  articleLatest: { table: 'article_latest', columns: cols('article_id int, run_id int') },
   extractions: {
     table: 'extractions',
     columns: cols('run_id int, article_id int, text text, source_json text, event_count int, saved_at text'),
