@@ -9,6 +9,7 @@ import { registerRetry } from './retry.js';
 import { registerRun } from './run.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
+import { registerServe } from './serve.js';
 import { registerStatus } from './status.js';
 import { registerValidate } from './validate.js';
 
@@ -25,4 +26,5 @@ export function registerCommands(program: Command, io: CliIO, setExit: (code: nu
   registerFailed(program, io);
   registerRetry(program, io);
   registerSchedule(program, io);
+  registerServe(program, io);
 }
