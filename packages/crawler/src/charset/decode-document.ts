@@ -24,10 +24,12 @@ export interface DecodeOptions {
   defaultCharset?: string | null;
 }
 
-const utf8Decoder = new TextDecoder('utf-8');
-
 function decodeAs(bytes: Uint8Array, charset: string): string {
-  if (charset === 'utf-8') return utf8Decoder.decode(bytes);
+  if (charset === 'utf-8') {
+    // Buffer#toString is the fast (simdutf) path; it keeps a BOM, TextDecoder would drop it.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
+  }
   if (charset === 'windows-1258' || charset === 'tcvn3') return decodeVietnameseLegacy(bytes, charset);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }

@@ -20,7 +20,7 @@ export interface FetchTimeouts {
   headersMs: number;
   /** Longest silence while reading the body (default 30 s). */
   bodyMs: number;
-  /** Whole exchange of one attempt, body included (default 60 s). */
+  /** One attempt from sending the request to the end of the body (default 60 s); stops trickling bodies. */
   totalMs: number;
 }
 
@@ -125,8 +125,8 @@ export interface FetchedPage extends FetchResultBase {
   contentType: string | null;
   /** Decoded body size in bytes (after Content-Encoding, and after gunzip for a .gz sitemap). */
   bytes: number;
-  /** sha256 hex of the normalised body text (see pageBodyText). */
-  contentHash: string;
+  /** sha256 hex of the normalised body text (see pageBodyText); computed on first read, then kept. */
+  readonly contentHash: string;
 }
 
 /** A 304 to a conditional request: nothing to read or parse. */

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type { ConditionalCache, HttpValidators } from '@vnevents/schema';
-import { decodeDocument } from '../charset/index.js';
+import { type CharsetSource, decodeDocument } from '../charset/index.js';
 import {
   type CrawlError,
   CriticalError,
@@ -58,8 +58,8 @@ interface RequestSettings {
   defaultCharset: string | null;
   signal: AbortSignal | undefined;
   stats: FetchPageOptions['stats'];
-  /** What a robots.txt fetch on behalf of this request inherits. */
-  context: RobotsContext;
+  /** The call's options, for what a robots.txt fetch on its behalf inherits. */
+  options: FetchPageOptions;
 }
 
 /** The settings a robots.txt fetch inherits from the request that needed it. */
@@ -112,6 +112,10 @@ export class Fetcher {
   };
   private readonly random: () => number;
   private readonly logger: CrawlLogger;
+  private readonly allowDefault: AddressAllowList;
+  private readonly allowWithPrivate: AddressAllowList;
+  /** Request headers per content kind when no validators are added (undici copies them). */
+  private readonly baseHeaders = new Map<ContentKind, Readonly<Record<string, string>>>();
 
   constructor(options: FetcherOptions = {}) {
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
@@ -135,6 +139,8 @@ export class Fetcher {
       retry: { ...DEFAULT_RETRY, ...options.retry },
       acceptLanguage: options.acceptLanguage ?? 'vi,en;q=0.5',
     };
+    this.allowDefault = new Set(this.defaults.allow);
+    this.allowWithPrivate = new Set([...this.defaults.allow, ...PRIVATE_NETWORK_CATEGORIES]);
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? noopLogger;
     this.robots =
@@ -184,20 +190,24 @@ export class Fetcher {
         url = next;
         continue;
       }
-      const base = {
-        url: requested,
-        finalUrl: url.href,
-        redirects,
-        headers: response.headers,
-        fetchedAt: new Date().toISOString(),
-        attempts,
-        validators: validatorsOf(response.headers),
-      };
+      const fetchedAt = new Date().toISOString();
+      const validators = validatorsOf(response.headers);
       if (response.kind === 'not-modified') {
         s.stats?.increment('notModified');
-        return { ...base, canonicalUrl: canonicalizeUrl(url), status: 304, notModified: true };
+        return {
+          url: requested,
+          finalUrl: url.href,
+          canonicalUrl: canonicalizeUrl(url),
+          redirects,
+          headers: response.headers,
+          validators,
+          fetchedAt,
+          attempts,
+          status: 304,
+          notModified: true,
+        };
       }
-      return this.buildPage(base, response.status, response.body, s);
+      return this.buildPage(requested, url.href, redirects, response, fetchedAt, attempts, validators, s);
     }
   }
 
@@ -215,8 +225,7 @@ export class Fetcher {
 
   private settings(o: FetchPageOptions): RequestSettings {
     const d = this.defaults;
-    const allow = new Set<AddressCategory>(d.allow);
-    if (o.site?.allowPrivateNetwork) for (const c of PRIVATE_NETWORK_CATEGORIES) allow.add(c);
+    const allow = o.site?.allowPrivateNetwork ? this.allowWithPrivate : this.allowDefault;
     return {
       politeness: o.politeness ?? { ...d.politeness, ...o.site?.politeness },
       allow,
@@ -230,21 +239,27 @@ export class Fetcher {
       defaultCharset: o.site?.charset ?? null,
       signal: o.signal,
       stats: o.stats,
-      context: {
-        ...(o.site ? { site: o.site } : {}),
-        ...(o.politeness ? { politeness: o.politeness } : {}),
-        ...(o.stats ? { stats: o.stats } : {}),
-      },
+      options: o,
+    };
+  }
+
+  private robotsContext(s: RequestSettings): RobotsContext {
+    const o = s.options;
+    return {
+      ...(o.site ? { site: o.site } : {}),
+      ...(o.politeness ? { politeness: o.politeness } : {}),
+      ...(o.stats ? { stats: o.stats } : {}),
     };
   }
 
   /** One hop: address check, robots.txt, then attempts (each under a limiter slot) until success or a final error. */
   private async fetchHop(url: URL, s: RequestSettings): Promise<HopResult> {
-    // A forbidden address is refused as such, before robots.txt (which would be refused too) is asked for.
-    await this.resolver.resolve(url, s.allow);
     let politeness = s.politeness;
     if (s.robots && this.robots) {
-      const rules = await this.robots.get(url, s.context);
+      // A forbidden address is refused as such, before robots.txt (which would be refused too) is asked for;
+      // without robots.txt the exchange's own check comes first anyway.
+      await this.resolver.resolve(url, s.allow);
+      const rules = await this.robots.get(url, this.robotsContext(s));
       if (!rules.isAllowed(url.href))
         throw new NonRetryableError(
           ErrorKind.robotsDisallowed,
@@ -255,12 +270,12 @@ export class Fetcher {
         );
       politeness = effectivePoliteness(politeness, rules.crawlDelayMs);
     }
-    const headers = await this.requestHeaders(url, s);
+    const headers = s.conditional ? await this.requestHeaders(url, s) : this.baseHeadersFor(s.accept);
     for (let attempt = 0; ; attempt++) {
-      const release = await this.limiter.acquire(url.host, {
-        ...politeness,
-        ...(s.signal ? { signal: s.signal } : {}),
-      });
+      const release = await this.limiter.acquire(
+        url.host,
+        s.signal ? { delayMs: politeness.delayMs, concurrency: politeness.concurrency, signal: s.signal } : politeness,
+      );
       let outcome: ReleaseOutcome | undefined;
       let error: CrawlError;
       try {
@@ -292,14 +307,23 @@ export class Fetcher {
     }
   }
 
+  private baseHeadersFor(accept: ContentKind): Readonly<Record<string, string>> {
+    let h = this.baseHeaders.get(accept);
+    if (!h) {
+      h = Object.freeze({
+        'user-agent': this.userAgent,
+        accept: acceptHeader(accept),
+        'accept-encoding': 'gzip, deflate, br',
+        'accept-language': this.defaults.acceptLanguage,
+      });
+      this.baseHeaders.set(accept, h);
+    }
+    return h;
+  }
+
   private async requestHeaders(url: URL, s: RequestSettings): Promise<Record<string, string>> {
-    const headers: Record<string, string> = {
-      'user-agent': this.userAgent,
-      accept: acceptHeader(s.accept),
-      'accept-encoding': 'gzip, deflate, br',
-      'accept-language': this.defaults.acceptLanguage,
-    };
-    if (!s.conditional || !this.cache) return headers;
+    const headers: Record<string, string> = { ...this.baseHeadersFor(s.accept) };
+    if (!this.cache) return headers;
     let v: HttpValidators | null;
     try {
       v = await this.cache.getValidators(canonicalizeUrl(url));
@@ -314,23 +338,17 @@ export class Fetcher {
   }
 
   private async buildPage(
-    base: Omit<
-      FetchedPage,
-      | 'status'
-      | 'notModified'
-      | 'html'
-      | 'charset'
-      | 'charsetSource'
-      | 'contentType'
-      | 'bytes'
-      | 'contentHash'
-      | 'canonicalUrl'
-    >,
-    status: number,
-    raw: Buffer,
+    requested: string,
+    finalUrl: string,
+    redirects: string[],
+    response: Extract<ExchangeResponse, { kind: 'ok' }>,
+    fetchedAt: string,
+    attempts: number,
+    validators: HttpValidators,
     s: RequestSettings,
   ): Promise<FetchedPage> {
-    let body = raw;
+    const { status, headers } = response;
+    let body = response.body;
     // A .gz sitemap arrives as gzip bytes without Content-Encoding.
     if (s.accept === 'xml' && body[0] === 0x1f && body[1] === 0x8b) {
       try {
@@ -340,39 +358,38 @@ export class Fetcher {
           (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
             ? new NonRetryableError(
                 ErrorKind.bodyTooLarge,
-                base.finalUrl,
+                finalUrl,
                 `gunzipped sitemap exceeds ${s.maxBodyBytes} bytes`,
               )
             : err,
-          base.finalUrl,
+          finalUrl,
         );
       }
     }
     s.stats?.increment('bytes', body.length);
-    const contentType = base.headers['content-type'] ?? null;
+    const contentType = headers['content-type'] ?? null;
     const decoded = decodeDocument(body, { contentType, defaultCharset: s.defaultCharset });
-    const isHtml = s.accept === 'html';
-    const page: FetchedPage = {
-      ...base,
-      canonicalUrl: isHtml ? resolveCanonicalUrl(base.finalUrl, decoded.text) : canonicalizeUrl(base.finalUrl),
+    const page = new FetchedPageRecord(
+      requested,
+      finalUrl,
+      s.accept === 'html' ? resolveCanonicalUrl(finalUrl, decoded.text) : canonicalizeUrl(finalUrl),
+      redirects,
+      headers,
+      validators,
+      fetchedAt,
+      attempts,
       status,
-      notModified: false,
-      html: decoded.text,
-      charset: decoded.charset,
-      charsetSource: decoded.source,
+      decoded.text,
+      decoded.charset,
+      decoded.source,
       contentType,
-      bytes: body.length,
-      contentHash: contentHash(decoded.text),
-    };
-    if (this.cache && (page.validators.etag !== null || page.validators.lastModified !== null)) {
+      body.length,
+    );
+    if (this.cache && (validators.etag !== null || validators.lastModified !== null)) {
       try {
-        await this.cache.putValidators(canonicalizeUrl(base.finalUrl), {
-          ...page.validators,
-          status,
-          fetchedAt: page.fetchedAt,
-        });
+        await this.cache.putValidators(canonicalizeUrl(finalUrl), { ...validators, status, fetchedAt });
       } catch (err) {
-        throw new CriticalError(ErrorKind.cache, base.finalUrl, 'conditional cache failed on write; check the store', {
+        throw new CriticalError(ErrorKind.cache, finalUrl, 'conditional cache failed on write; check the store', {
           cause: err,
         });
       }
@@ -399,6 +416,42 @@ export class Fetcher {
       if (e.status !== null) return { status: e.status, body: '' };
       throw e;
     }
+  }
+}
+
+/**
+ * A fetched page. `contentHash` is an own enumerable accessor computed on first read and then kept (hashing
+ * the text costs as much as decoding it), so spreading or serialising a page includes it.
+ */
+class FetchedPageRecord implements FetchedPage {
+  declare readonly contentHash: string;
+  readonly notModified = false as const;
+
+  constructor(
+    readonly url: string,
+    readonly finalUrl: string,
+    readonly canonicalUrl: string,
+    readonly redirects: string[],
+    readonly headers: Record<string, string>,
+    readonly validators: HttpValidators,
+    readonly fetchedAt: string,
+    readonly attempts: number,
+    readonly status: number,
+    readonly html: string,
+    readonly charset: string,
+    readonly charsetSource: CharsetSource,
+    readonly contentType: string | null,
+    readonly bytes: number,
+  ) {
+    Object.defineProperty(this, 'contentHash', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = contentHash(this.html);
+        Object.defineProperty(this, 'contentHash', { value, enumerable: true, writable: false });
+        return value;
+      },
+    });
   }
 }
 

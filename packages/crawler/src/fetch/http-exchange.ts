@@ -9,7 +9,7 @@ import type { AddressAllowList, SafeResolver } from './safety/index.js';
 
 export interface ExchangeRequest {
   url: URL;
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string>>;
   allow: AddressAllowList;
   accept: ContentKind;
   maxBodyBytes: number;
@@ -29,6 +29,10 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 async function discard(body: Readable & { dump?: (o: { limit: number }) => Promise<void> }): Promise<void> {
@@ -74,15 +78,14 @@ export class HttpExchange {
     const href = req.url.href;
     // Refuse before any socket exists; the agent's lookup re-checks whatever it connects to.
     await this.resolver.resolve(req.url, req.allow);
-    const timeout = AbortSignal.timeout(this.timeouts.totalMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const started = performance.now();
     const res = await request(req.url, {
       dispatcher: this.agentFor(req.allow),
       method: 'GET',
       headers: req.headers,
       headersTimeout: this.timeouts.headersMs,
       bodyTimeout: this.timeouts.bodyMs,
-      signal,
+      ...(req.signal ? { signal: req.signal } : {}),
     });
     const status = res.statusCode;
     const headers = flattenHeaders(res.headers);
@@ -118,7 +121,7 @@ export class HttpExchange {
         { status },
       );
     }
-    const declaredLength = Number(headers['content-length']);
+    const declaredLength = headers['content-length'] === undefined ? -1 : Number(headers['content-length']);
     if (!headers['content-encoding'] && declaredLength > req.maxBodyBytes) {
       abandonBody(res.body);
       throw new NonRetryableError(
@@ -128,12 +131,28 @@ export class HttpExchange {
         { status },
       );
     }
-    const body = await readBody(res.body, {
-      url: href,
-      contentEncoding: headers['content-encoding'] ?? null,
-      maxBytes: req.maxBodyBytes,
-    });
-    return { kind: 'ok', status, headers, body };
+    // Connect and headers have their own timeouts; the total timeout stops a body that trickles in forever
+    // (bodyTimeout only limits the silence between chunks). A timer, cleared at the end, not a signal per request.
+    const { totalMs } = this.timeouts;
+    const timer = setTimeout(
+      () => res.body.destroy(new DOMException(`no complete response in ${totalMs} ms`, 'TimeoutError')),
+      Math.max(0, totalMs - (performance.now() - started)),
+    );
+    try {
+      // A declared length within the limit cannot be exceeded (undici fails a body longer than Content-Length):
+      // undici reads it in one piece. Chunked and encoded bodies are counted as they stream.
+      const body =
+        !headers['content-encoding'] && declaredLength >= 0 && declaredLength <= req.maxBodyBytes
+          ? toBuffer(await res.body.bytes())
+          : await readBody(res.body, {
+              url: href,
+              contentEncoding: headers['content-encoding'] ?? null,
+              maxBytes: req.maxBodyBytes,
+            });
+      return { kind: 'ok', status, headers, body };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {

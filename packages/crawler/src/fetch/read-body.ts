@@ -72,6 +72,36 @@ async function collect(
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
+/** {@link collect} with stream events for an unencoded body: no async-iterator promise per chunk. */
+function collectPlain(body: Readable, url: string, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const fail = (err: unknown) => {
+      body.off('data', onData);
+      body.off('end', onEnd);
+      reject(err);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxBytes) {
+        body.off('error', fail);
+        fail(tooLarge(url, maxBytes));
+        abandonBody(body);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      body.off('error', fail);
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total));
+    };
+    body.on('data', onData);
+    body.once('end', onEnd);
+    body.once('error', fail);
+  });
+}
+
 /**
  * Reads a response body to a Buffer, decoding gzip / deflate (zlib or raw) / br as it streams and aborting as
  * soon as the decoded size passes `maxBytes` — a gzip bomb is stopped after `maxBytes`, never inflated whole.
@@ -90,7 +120,7 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
     limitError = e;
   };
   try {
-    if (encodings.length === 0) return await collect(body, options.url, options.maxBytes, onLimit);
+    if (encodings.length === 0) return await collectPlain(body, options.url, options.maxBytes);
     // deflate needs its first bytes to tell zlib-wrapped from raw.
     let source: Readable = body;
     let first: Buffer | null = null;

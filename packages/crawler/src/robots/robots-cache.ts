@@ -54,7 +54,7 @@ export class RobotsCache<C = unknown> {
    * function (concurrent callers share the first caller's fetch).
    */
   async get(url: string | URL, context?: C): Promise<RobotsRules> {
-    const origin = new URL(url).origin;
+    const origin = typeof url === 'string' ? new URL(url).origin : url.origin;
     const hit = this.entries.get(origin);
     if (hit && hit.expiresAt > this.options.now()) return hit.rules;
     let p = this.pending.get(origin);

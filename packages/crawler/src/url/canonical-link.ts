@@ -30,10 +30,14 @@ function decodeBasicEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
+const CANONICAL_WORD = /canonical/i;
+
 /** The href of the first `<link rel="canonical">` in the document head, as written, or null. */
 export function findCanonicalLink(html: string): string | null {
   const head = html.length > SCAN_LIMIT ? html.slice(0, SCAN_LIMIT) : html;
+  if (!CANONICAL_WORD.test(head)) return null; // most of the cost is skipped for pages without one
   for (const m of head.matchAll(LINK_TAG)) {
+    if (!CANONICAL_WORD.test(m[0])) continue;
     const attrs = parseTagAttributes(m[0]);
     const rel = attrs.get('rel');
     if (rel === undefined || !rel.toLowerCase().split(/\s+/).includes('canonical')) continue;
@@ -52,7 +56,7 @@ export function resolveCanonicalUrl(pageUrl: string, html: string | null): strin
   const own = canonicalizeUrl(pageUrl);
   if (html === null) return own;
   const href = findCanonicalLink(html);
-  if (href === null) return own;
+  if (href === null || href === own) return own;
   const declared = tryCanonicalizeUrl(href, { base: pageUrl });
   if (declared === null || !isSameSite(declared, own)) return own;
   return declared;

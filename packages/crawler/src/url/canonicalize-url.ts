@@ -56,16 +56,19 @@ export function canonicalizeUrl(input: string | URL, options: CanonicalizeOption
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new NonRetryableError(ErrorKind.schemeRefused, url.href, `scheme ${url.protocol} refused: only http/https`);
-  url.hash = '';
-  url.username = '';
-  url.password = '';
-  const host = normalizeHost(url.hostname);
-  if (host !== url.hostname && !url.hostname.startsWith('[')) url.hostname = host;
-  // Also runs for a bare "?" (search is '' but href keeps the "?").
-  const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name, options.dropParams));
-  kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  url.search = kept.length === 0 ? '' : new URLSearchParams(kept).toString();
-  url.pathname = normalizePercentEncoding(url.pathname);
+  if (url.hash !== '' || url.href.endsWith('#')) url.hash = '';
+  if (url.username !== '' || url.password !== '') {
+    url.username = '';
+    url.password = '';
+  }
+  if (url.hostname.endsWith('.')) url.hostname = normalizeHost(url.hostname);
+  // Also for a bare "?" (search is '' but href keeps the "?").
+  if (url.search !== '' || url.href.includes('?')) {
+    const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name, options.dropParams));
+    kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    url.search = kept.length === 0 ? '' : new URLSearchParams(kept).toString();
+  }
+  if (url.pathname.includes('%')) url.pathname = normalizePercentEncoding(url.pathname);
   return url.href;
 }
 

@@ -5,6 +5,7 @@ export {
   MemoryDedupIndex,
   type MemoryDedupIndexOptions,
 } from './dedup-index.js';
+export { htmlText } from './html-text.js';
 export {
   decodeSignature,
   encodeSignature,

@@ -27,6 +27,18 @@ export interface SafeResolverOptions {
 /** The address categories a request may reach; an empty set allows public addresses only. */
 export type AddressAllowList = ReadonlySet<AddressCategory>;
 
+const allowKeys = new WeakMap<AddressAllowList, string>();
+
+/** A stable key for an allow-list (memoised per set: it is asked for on every request). */
+function allowKey(allow: AddressAllowList): string {
+  let key = allowKeys.get(allow);
+  if (key === undefined) {
+    key = [...allow].sort().join(',');
+    allowKeys.set(allow, key);
+  }
+  return key;
+}
+
 type NetLookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
 
 /**
@@ -40,6 +52,7 @@ export class SafeResolver {
   private readonly ttlMs: number;
   private readonly cache = new Map<string, { addresses: ResolvedAddress[]; expiresAt: number }>();
   private readonly pending = new Map<string, Promise<ResolvedAddress[]>>();
+  private readonly literals = new Map<string, ResolvedAddress | string>();
 
   constructor(options: SafeResolverOptions = {}) {
     this.lookup = options.lookup ?? systemLookup;
@@ -53,17 +66,32 @@ export class SafeResolver {
   async resolve(url: URL, allow: AddressAllowList): Promise<ResolvedAddress> {
     const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
     const literal = isIP(host);
-    const addresses = literal !== 0 ? [{ address: host, family: literal as 4 | 6 }] : await this.resolveName(host, url);
+    if (literal !== 0) {
+      // An IP literal cannot change: remember the verdict (bounded by the literals a crawl meets).
+      const key = `${host}|${allowKey(allow)}`;
+      let verdict = this.literals.get(key);
+      if (verdict === undefined) {
+        verdict = this.check(host, [{ address: host, family: literal as 4 | 6 }], allow);
+        if (this.literals.size > 10_000) this.literals.clear();
+        this.literals.set(key, verdict);
+      }
+      if (typeof verdict === 'string') throw new NonRetryableError(ErrorKind.addressRefused, url.href, verdict);
+      return verdict;
+    }
+    const addresses = await this.resolveName(host, url);
     if (addresses.length === 0)
       throw new NonRetryableError(ErrorKind.dns, url.href, `DNS: ${host} has no address; check the site entry`);
+    const verdict = this.check(host, addresses, allow);
+    if (typeof verdict === 'string') throw new NonRetryableError(ErrorKind.addressRefused, url.href, verdict);
+    return verdict;
+  }
+
+  /** The first address when every address is allowed, else the reason for refusing. */
+  private check(host: string, addresses: ResolvedAddress[], allow: AddressAllowList): ResolvedAddress | string {
     for (const a of addresses) {
       const category = classifyAddress(a.address);
       if (category !== null && !allow.has(category))
-        throw new NonRetryableError(
-          ErrorKind.addressRefused,
-          url.href,
-          `refused: ${host} resolves to ${a.address} (${category}); set allowPrivateNetwork on the site entry only for local test sites`,
-        );
+        return `refused: ${host} resolves to ${a.address} (${category}); set allowPrivateNetwork on the site entry only for local test sites`;
     }
     return addresses[0]!;
   }
