@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
+import { buildProgram } from '../src/cli/main.js';
 import { runCli } from './support/cli.js';
 
 const valid = {
@@ -56,7 +57,12 @@ describe('vnevents validate', () => {
     const bin = join(import.meta.dirname, '..', 'bin', 'vnevents.js');
     const run = promisify(execFile);
     const help = await run(process.execPath, [bin, '--help']);
-    for (const cmd of ['validate', 'schema']) expect(help.stdout).toMatch(new RegExp(`\\n  ${cmd}\\b`));
+    const commands = buildProgram({ out: () => undefined, err: () => undefined }, () => undefined).commands;
+    expect(commands.length).toBeGreaterThanOrEqual(10);
+    for (const cmd of commands) {
+      expect(cmd.description().length).toBeGreaterThan(10);
+      expect(help.stdout).toMatch(new RegExp(`\\n  ${cmd.name()}\\b`));
+    }
     await expect(run(process.execPath, [bin, 'validate', f.broken])).rejects.toMatchObject({ code: 1 });
   });
 });
