@@ -16,14 +16,34 @@ export interface Trends {
   series: TrendSeries[];
 }
 
+/** Every month from the first to the last of `keys` (YYYY-MM), so a chart's time axis has no gaps. */
+export function monthRange(keys: string[], max = 1200): string[] {
+  const sorted = keys.filter((k) => /^\d{4}-\d{2}$/.test(k)).sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (!first || !last) return [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  const out: string[] = [];
+  for (;;) {
+    const k = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    if (k > last || out.length >= max) break;
+    out.push(k);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
 /**
  * Events per month for the top provinces or types of a filter. The store's facets count months and provinces
  * separately, so each series is the month facet of the filter narrowed to one key (top + 1 facet queries).
  */
 export async function trends(store: Store, filter: EventFilter, by: Trends['by'], top: number): Promise<Trends> {
   const all = await store.facets(filter, { limit: top + 1 });
-  const months = all.month.map((b) => b.key).filter((k): k is string => k !== null);
-  months.sort();
+  const months = monthRange(all.month.map((b) => b.key).filter((k): k is string => k !== null));
   const totals = new Map(all.month.map((b) => [b.key, b.count]));
   const keys = (by === 'province' ? all.province : all.type).filter((b) => b.key !== null).slice(0, top);
   const series: TrendSeries[] = [];

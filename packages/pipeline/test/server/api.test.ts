@@ -162,11 +162,17 @@ describe('facets, trends, officials, directives', () => {
       );
       expect(status).toBe(200);
       expect([...json.months].sort()).toEqual(json.months);
+      // No gaps: each month follows the previous one.
+      json.months.slice(1).forEach((m, i) => {
+        const [y, mo] = (json.months[i] as string).split('-').map(Number) as [number, number];
+        expect(m).toBe(mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`);
+      });
       expect(json.series.filter((s) => s.key !== null).length).toBeLessThanOrEqual(3);
       const monthTotal = new Map(facets.month.map((b) => [b.key, b.count]));
       json.months.forEach((m, i) => {
-        expect(json.series.reduce((s, x) => s + (x.counts[i] ?? 0), 0)).toBe(monthTotal.get(m));
+        expect(json.series.reduce((s, x) => s + (x.counts[i] ?? 0), 0)).toBe(monthTotal.get(m) ?? 0);
       });
+      expect(json.months).toEqual(expect.arrayContaining(facets.month.map((b) => b.key)));
     }
     expect((await get('/api/trends?by=site')).status).toBe(400);
   });

@@ -78,7 +78,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: RouteContext): vo
       schema: routeSchema({
         summary: 'Events per month, by province or by type',
         description:
-          `${FILTER_HELP} Months oldest first; one series per top province (new era) or type, plus a series ` +
+          `${FILTER_HELP} Months oldest first, every month from the first to the last; one series per top province (new era) or type, plus a series ` +
           'with key null for the rest (and events without a province).',
         querystring: TrendsQuery,
         response: { 200: { $ref: 'Trends#' }, ...ERRORS },

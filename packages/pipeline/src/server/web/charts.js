@@ -34,6 +34,7 @@ function stacked(canvas, trend, labelOf) {
         label: s.key === null ? t('charts.others') : labelOf(s.key),
         data: s.counts,
         backgroundColor: s.key === null ? '#c8c8c8' : PALETTE[i % PALETTE.length],
+        maxBarThickness: 48,
       })),
     },
     options: {
@@ -41,7 +42,12 @@ function stacked(canvas, trend, labelOf) {
       maintainAspectRatio: false,
       scales: {
         x: { stacked: true },
-        y: { stacked: true, beginAtZero: true, title: { display: true, text: t('charts.events') } },
+        y: {
+          stacked: true,
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          title: { display: true, text: t('charts.events') },
+        },
       },
       plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
     },
@@ -57,13 +63,15 @@ export function renderCharts({ byProvince, byType, facets }) {
     type: 'bar',
     data: {
       labels: top.map((b) => b.key),
-      datasets: [{ label: t('charts.events'), data: top.map((b) => b.count), backgroundColor: PALETTE[0] }],
+      datasets: [
+        { label: t('charts.events'), data: top.map((b) => b.count), backgroundColor: PALETTE[0], maxBarThickness: 24 },
+      ],
     },
     options: {
       animation: false,
       indexAxis: 'y',
       maintainAspectRatio: false,
-      scales: { x: { beginAtZero: true } },
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
       plugins: { legend: { display: false } },
     },
   });

@@ -5,6 +5,8 @@ import { t } from './i18n.js';
 
 /** Fields in the order the list shows them, with the colour family of their marks. */
 const FIELDS = [
+  ['type', 'other'],
+  ['date', 'other'],
   ['leadOfficial', 'who'],
   ['officials', 'who'],
   ['leadUnit', 'body'],
@@ -19,11 +21,18 @@ const FIELDS = [
 ];
 const KIND = new Map(FIELDS);
 
-/** `results[0].metrics[1].span` → metrics; `directives[2].spans[0]` → directives. */
+/** `results[0].metrics[1].span` → metrics; `directives[2].spans[0]` → directives; `typeSpan` → type. */
 export function fieldOf(path) {
   if (/\.metrics\[/.test(path)) return 'metrics';
-  const m = /^([A-Za-z]+)/.exec(path);
+  const m = /^([A-Za-z]+?)(?:Span)?(?![A-Za-z])/.exec(path);
   return m ? m[1] : path;
+}
+
+/** The label of a field; a field this page does not know yet is shown by its name. */
+function fieldLabel(f) {
+  const key = `field.${f}`;
+  const label = t(key);
+  return label === key ? f : label;
 }
 
 function validSpans(text, spans) {
@@ -104,7 +113,7 @@ export function renderFields(list, spans) {
           shorten(s.surface),
         ),
       );
-    list.append(el('li', { dataset: { field: f } }, el('span', { class: 'label' }, t(`field.${f}`)), values));
+    list.append(el('li', { dataset: { field: f } }, el('span', { class: 'label' }, fieldLabel(f)), values));
   }
 }
 
