@@ -145,6 +145,23 @@ export class SqlStore implements Store {
     return saveSite(this.db, site);
   }
 
+  async listSites(): Promise<SiteRecord[]> {
+    const rows = await this.db.all<{
+      id: string;
+      name: string | null;
+      base_url: string | null;
+      province: string | null;
+      entry_json: string | null;
+    }>('SELECT id, name, base_url, province, entry_json FROM sites ORDER BY id');
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      baseUrl: r.base_url,
+      province: r.province,
+      ...(r.entry_json === null ? {} : { entry: JSON.parse(r.entry_json) as unknown }),
+    }));
+  }
+
   saveFetch(fetch: FetchRecord): Promise<number> {
     return saveFetch(this.db, fetch, true);
   }

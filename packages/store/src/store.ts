@@ -69,6 +69,7 @@ export interface Store extends ConditionalCache {
   close(): Promise<void>;
 
   saveSite(site: SiteRecord): Promise<void>;
+  listSites(): Promise<SiteRecord[]>;
   saveFetch(fetch: FetchRecord): Promise<number>;
   /** Idempotent by (canonical URL, sha256 of raw): the same bytes return the same id. */
   savePage(raw: Uint8Array, meta: PageMeta): Promise<number>;

@@ -116,6 +116,31 @@ export function storeConformance(backend: string, makeHarness: () => Promise<Har
         expect(await store.getPage(999_999)).toBeNull();
       });
 
+      it('keeps the sites of the registry, updating them in place', async () => {
+        await store.saveSite({
+          id: 'baohagiang.vn',
+          name: 'Báo Hà Giang',
+          baseUrl: 'https://baohagiang.vn',
+          province: 'Hà Giang',
+        });
+        await store.saveSite({
+          id: 'baohagiang.vn',
+          name: 'Báo Hà Giang điện tử',
+          baseUrl: 'https://baohagiang.vn',
+          province: 'Tuyên Quang',
+          entry: { kind: 'newspaper' },
+        });
+        expect(await store.listSites()).toEqual([
+          {
+            id: 'baohagiang.vn',
+            name: 'Báo Hà Giang điện tử',
+            baseUrl: 'https://baohagiang.vn',
+            province: 'Tuyên Quang',
+            entry: { kind: 'newspaper' },
+          },
+        ]);
+      });
+
       it('serves conditional GET validators from the fetch log', async () => {
         const url = 'https://a.vn/tin.html';
         expect(await store.getValidators(url)).toBeNull();

@@ -3,10 +3,14 @@ import type { CliIO } from '../io.js';
 import { registerCrawl } from './crawl.js';
 import { registerDemo } from './demo.js';
 import { registerEval } from './eval.js';
+import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
 import { registerFailed } from './failed.js';
+import { registerQuery } from './query.js';
+import { registerReextract } from './reextract.js';
 import { registerRetry } from './retry.js';
 import { registerRun } from './run.js';
+import { registerRuns } from './runs.js';
 import { registerSchedule } from './schedule.js';
 import { registerSchema } from './schema.js';
 import { registerServe } from './serve.js';
@@ -27,4 +31,8 @@ export function registerCommands(program: Command, io: CliIO, setExit: (code: nu
   registerRetry(program, io);
   registerSchedule(program, io);
   registerServe(program, io);
+  registerQuery(program, io);
+  registerExport(program, io);
+  registerReextract(program, io, setExit);
+  registerRuns(program, io);
 }
