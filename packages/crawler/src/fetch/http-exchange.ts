@@ -26,6 +26,9 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const DISCARD_LIMIT = 64 * 1024;
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  let flat = true;
+  for (const k in raw) if (typeof raw[k] !== 'string') flat = false;
+  if (flat) return raw as Record<string, string>; // undici's own object: lower-case names, one value each
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
