@@ -1,5 +1,6 @@
 import { parseDateline } from '../recognizers/dateline.js';
 import { normalise } from '../text/normalise.js';
+import { hoisted } from './boundaries.js';
 import { type EventRules, firstMatch } from './rules.js';
 
 export type ParagraphRole = 'head' | 'dateline' | 'body' | 'caption';
@@ -25,7 +26,7 @@ export interface Document {
   dropped: { line: string; rule: string }[];
 }
 
-const ASKS = /(?<![\p{L}\p{N}])(?:đề nghị|yêu cầu|kiến nghị|đề xuất)(?![\p{L}\p{N}])/iu;
+const ASKS = hoisted(/(?<![\p{L}\p{N}])(?:đề nghị|yêu cầu|kiến nghị|đề xuất)(?![\p{L}\p{N}])/iu);
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const endsSentence = (s: string) => /[.!?…:;]["”’)]?$/u.test(s);
 

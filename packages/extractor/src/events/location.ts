@@ -1,5 +1,6 @@
 import type { Location } from '@vnevents/schema';
 import { matchKey } from '../text/index.js';
+import { hoisted } from './boundaries.js';
 import type { PlaceIndex } from './places.js';
 import type { UnitPhrase } from './units.js';
 
@@ -7,17 +8,23 @@ import type { UnitPhrase } from './units.js';
 const fold = (s: string) => matchKey(s, { foldDiacritics: true }).replace(/[^a-z0-9]/g, '');
 
 const PLACE = '(\\p{Lu}[\\p{Ll}\\p{M}]*(?:[ ]\\p{Lu}[\\p{Ll}\\p{M}]*){0,3})';
-const PROVINCE_MENTION = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}])tỉnh|Tỉnh ủy|Tỉnh uỷ|(?<![\\p{L}\\p{N}])thành phố|Thành phố|Thành ủy|Thành uỷ|(?<![\\p{L}\\p{N}])TP\\.?)[ ]${PLACE}`,
-  'gu',
+const PROVINCE_MENTION = hoisted(
+  new RegExp(
+    `(?:(?<![\\p{L}\\p{N}])tỉnh|Tỉnh ủy|Tỉnh uỷ|(?<![\\p{L}\\p{N}])thành phố|Thành phố|Thành ủy|Thành uỷ|(?<![\\p{L}\\p{N}])TP\\.?)[ ]${PLACE}`,
+    'gu',
+  ),
 );
-const DISTRICT_IN_UNIT = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}])huyện|Huyện ủy|Huyện uỷ|Huyên ủy|(?<![\\p{L}\\p{N}])thị xã|Thị ủy|Thị uỷ|(?<![\\p{L}\\p{N}])quận|Quận ủy|Quận uỷ|(?<![\\p{L}\\p{N}])thành phố|Thành ủy|Thành uỷ)[ ]${PLACE}`,
-  'gu',
+const DISTRICT_IN_UNIT = hoisted(
+  new RegExp(
+    `(?:(?<![\\p{L}\\p{N}])huyện|Huyện ủy|Huyện uỷ|Huyên ủy|(?<![\\p{L}\\p{N}])thị xã|Thị ủy|Thị uỷ|(?<![\\p{L}\\p{N}])quận|Quận ủy|Quận uỷ|(?<![\\p{L}\\p{N}])thành phố|Thành ủy|Thành uỷ)[ ]${PLACE}`,
+    'gu',
+  ),
 );
-const COMMUNE_IN_UNIT = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}])xã|(?<![\\p{L}\\p{N}])phường|(?<![\\p{L}\\p{N}])thị trấn|Đảng ủy xã|Đảng uỷ xã)[ ]${PLACE}`,
-  'gu',
+const COMMUNE_IN_UNIT = hoisted(
+  new RegExp(
+    `(?:(?<![\\p{L}\\p{N}])xã|(?<![\\p{L}\\p{N}])phường|(?<![\\p{L}\\p{N}])thị trấn|Đảng ủy xã|Đảng uỷ xã)[ ]${PLACE}`,
+    'gu',
+  ),
 );
 
 /** Trims a captured place to the longest prefix the test accepts ("Mường Ảng Báo" → "Mường Ảng"). */

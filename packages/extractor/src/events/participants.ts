@@ -1,3 +1,4 @@
+import { hoisted } from './boundaries.js';
 import type { DocLexicon } from './doc-lexicon.js';
 import type { OfficialMention } from './officials.js';
 import { syllables, type UnitPhrase, unitListAt, unitPhraseAt } from './units.js';
@@ -7,18 +8,28 @@ export interface Parties {
   targets: (UnitPhrase & { rule: string })[];
 }
 
-const DELEGATION =
-  /(?<![\p{L}\p{N}])[Đđ]oàn (?:công tác |liên ngành )?(?:kiểm tra|giám sát|công tác|khảo sát)(?:\s(?:số\s)?\d+)?(?:\s(?:của|thuộc))?\s/gu;
+// Word-start look-behinds are compiled `hoisted` (boundaries.ts): the same matches, found faster.
+const DELEGATION = hoisted(
+  /(?<![\p{L}\p{N}])(?:Đoàn|đoàn) (?:công tác |liên ngành )?(?:kiểm tra|giám sát|công tác|khảo sát)(?:\s(?:số\s)?\d+)?(?:\s(?:của|thuộc))?\s/gu,
+);
 const TARGET_CUES: { id: string; re: RegExp }[] = [
-  { id: 'target.lam-viec-voi', re: /(?<![\p{L}\p{N}])(?:làm việc|buổi làm việc|làm việc trực tiếp)\s(?:với|tại)\s/gu },
+  {
+    id: 'target.lam-viec-voi',
+    re: hoisted(/(?<![\p{L}\p{N}])(?:làm việc|buổi làm việc|làm việc trực tiếp)\s(?:với|tại)\s/gu),
+  },
   {
     id: 'target.doi-voi',
-    re: /(?<![\p{L}\p{N}])(?:đối với|tại)\s(?=\p{Lu}|huyện|xã|tỉnh|thị xã|phường|thị trấn|quận)/gu,
+    re: hoisted(/(?<![\p{L}\p{N}])(?:đối với|tại)\s(?=\p{Lu}|huyện|xã|tỉnh|thị xã|phường|thị trấn|quận)/gu),
   },
-  { id: 'target.kiem-tra-tai', re: /(?<![\p{L}\p{N}])(?:kiểm tra|giám sát|khảo sát|thăm)\s(?:tại|đối với)\s/gu },
-  { id: 'target.den', re: /(?<![\p{L}\p{N}])(?:đến|về)\s(?:làm việc|kiểm tra|giám sát)\s(?:với|tại)\s/gu },
+  {
+    id: 'target.kiem-tra-tai',
+    re: hoisted(/(?<![\p{L}\p{N}])(?:kiểm tra|giám sát|khảo sát|thăm)\s(?:tại|đối với)\s/gu),
+  },
+  { id: 'target.den', re: hoisted(/(?<![\p{L}\p{N}])(?:đến|về)\s(?:làm việc|kiểm tra|giám sát)\s(?:với|tại)\s/gu) },
 ];
-const ORGANISER = /(?<![\p{L}\p{N}])(?:tổ chức|phối hợp|chủ trì|triển khai)(?![\p{L}\p{N}])/u;
+const ORGANISER = hoisted(/(?<![\p{L}\p{N}])(?:tổ chức|phối hợp|chủ trì|triển khai)(?![\p{L}\p{N}])/u);
+
+const ACTIVITY_VERB = hoisted(/(?<![\p{L}\p{N}])(?:làm việc|kiểm tra|giám sát|đã có|có buổi)(?![\p{L}\p{N}])/u);
 
 /** The conducting body and the visited bodies named in the event's sentence [from, to). */
 export function findParties(text: string, from: number, to: number, lex: DocLexicon): Parties {
@@ -45,8 +56,7 @@ export function findParties(text: string, from: number, to: number, lex: DocLexi
   }
   if (!leadUnit) {
     // "Sáng 04/4, Ban Dân vận Tỉnh ủy phối hợp với … tổ chức hội nghị": the first unit of the sentence's subject.
-    const verb =
-      ORGANISER.exec(s) ?? /(?<![\p{L}\p{N}])(?:làm việc|kiểm tra|giám sát|đã có|có buổi)(?![\p{L}\p{N}])/u.exec(s);
+    const verb = ORGANISER.exec(s) ?? ACTIVITY_VERB.exec(s);
     const limit = verb ? from + verb.index : to;
     for (const u of lex.unitsIn(from, limit)) {
       const p = unitPhraseAt(text, u.start, lex);

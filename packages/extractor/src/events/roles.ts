@@ -1,5 +1,6 @@
 import type { OfficialRole } from '@vnevents/schema';
 import { matchKey } from '../text/index.js';
+import { hoisted } from './boundaries.js';
 import type { OfficialMention } from './officials.js';
 
 /** Case-, tone-placement- and diacritic-insensitive form for comparing titles with unit names. */
@@ -24,12 +25,17 @@ export interface RoleContext {
 }
 
 const LEAD_AFTER = /^[\s,]*(?:làm (?:trưởng|Trưởng) đoàn|dẫn đầu|làm Trưởng Đoàn)/u;
-const SPEAKS =
-  /(?<![\p{L}\p{N}])(?:phát biểu chỉ đạo|phát biểu kết luận|phát biểu khai mạc|kết luận (?:buổi|hội nghị|hội thảo|cuộc|tại)|chỉ đạo của|thay mặt đoàn|kết luận,)|^\s*kết luận(?![\p{L}\p{N}])/iu;
-const HOST_BEFORE =
-  /(?<![\p{L}\p{N}])(?:dự và làm việc với đoàn có|tiếp và làm việc với đoàn có|tiếp đoàn có|báo cáo với đoàn|cùng dự|cùng tham dự|dự buổi làm việc)(?![\p{L}\p{N}])/iu;
+const SPEAKS = hoisted(
+  /(?<![\p{L}\p{N}])(?:phát biểu chỉ đạo|phát biểu kết luận|phát biểu khai mạc|kết luận (?:buổi|hội nghị|hội thảo|cuộc|tại)|chỉ đạo của|thay mặt đoàn|kết luận,)|^\s*kết luận(?![\p{L}\p{N}])/iu,
+);
+const HOST_BEFORE = hoisted(
+  /(?<![\p{L}\p{N}])(?:dự và làm việc với đoàn có|tiếp và làm việc với đoàn có|tiếp đoàn có|báo cáo với đoàn|cùng dự|cùng tham dự|dự buổi làm việc)(?![\p{L}\p{N}])/iu,
+);
 const HOST_AFTER = /^[\s,]*(?:dự làm việc|cùng dự|tiếp đoàn|báo cáo|đã báo cáo|làm rõ)/iu;
-const CHAIR = /(?<![\p{L}\p{N}])(?:chủ trì|đồng chủ trì)(?![\p{L}\p{N}])/u;
+const CHAIR = hoisted(/(?<![\p{L}\p{N}])(?:chủ trì|đồng chủ trì)(?![\p{L}\p{N}])/u);
+const DO = hoisted(/(?<![\p{L}\p{N}])do(?![\p{L}\p{N}])/u);
+/** Everything up to the place name of a unit ("Huyện ủy Quỳnh Phụ" → "Quỳnh Phụ"). */
+const UP_TO_PLACE = hoisted(/^(?:.*?(?<![\p{L}\p{N}])(?:ủy|uỷ|huyện|xã|tỉnh|phường|thị xã|quận)\s)/iu);
 
 /** Merges mentions into persons and gives each a role; returns the lead first. */
 export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Person[] {
@@ -39,8 +45,7 @@ export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Pers
     list.push(m);
     byName.set(m.name, list);
   }
-  const placeOf = (u: string) =>
-    fold(u.replace(/^(?:.*?(?<![\p{L}\p{N}])(?:ủy|uỷ|huyện|xã|tỉnh|phường|thị xã|quận)\s)/iu, ''));
+  const placeOf = (u: string) => fold(u.replace(UP_TO_PLACE, ''));
   const targetPlaces = ctx.targetNames.map(placeOf).filter((p) => p.length >= 4);
   const scored = [...byName.entries()].map(([name, ms], order) => {
     let lead = 0;
@@ -57,11 +62,7 @@ export function assignRoles(mentions: OfficialMention[], ctx: RoleContext): Pers
       if (HOST_BEFORE.test(m.before) || HOST_AFTER.test(m.after)) host = true;
       const sentEnd = ctx.text.slice(m.end).search(/[.\n]/u);
       const rest = ctx.text.slice(m.end, sentEnd < 0 ? undefined : m.end + sentEnd);
-      if (
-        CHAIR.test(m.after) ||
-        (CHAIR.test(rest) && !/(?<![\p{L}\p{N}])do(?![\p{L}\p{N}])/u.test(rest.slice(0, rest.search(CHAIR))))
-      )
-        chair = true;
+      if (CHAIR.test(m.after) || (CHAIR.test(rest) && !DO.test(rest.slice(0, rest.search(CHAIR))))) chair = true;
       void sentence;
       if (m.start >= ctx.lead.start && m.start < ctx.lead.end) lead += 1;
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { EventTypeSchema } from '@vnevents/schema';
 import { z } from 'zod';
+import { unicodeBoundaries } from './boundaries.js';
 
 /** A compiled rule: its id travels with every value it produces. */
 export interface PatternRule {
@@ -51,15 +52,7 @@ export interface EventRules {
   backgroundSentence: RegExp;
 }
 
-/**
- * `\\b` in a JavaScript regular expression is an ASCII word boundary even with the u flag, so it never holds before
- * "đ" or after "ị". Rules are written with `\\b`; compile them with Unicode letter boundaries instead.
- */
-export function unicodeBoundaries(source: string): string {
-  return source.replace(/(.?)\\b/g, (_m, prev: string) =>
-    /[\p{L}\p{N})]/u.test(prev) ? `${prev}(?![\\p{L}\\p{N}])` : `${prev}(?<![\\p{L}\\p{N}])`,
-  );
-}
+export { unicodeBoundaries } from './boundaries.js';
 
 function compile(source: string, where: string, flags = 'iu'): RegExp {
   try {
