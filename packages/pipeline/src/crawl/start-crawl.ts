@@ -27,10 +27,16 @@ export async function startUrlCrawl(
   const crawlId = CrawlTracker.newCrawlId();
   await rt.tracker.start(crawlId, [], opts.trigger ?? 'cli');
   const total: EnqueueSummary = { added: 0, joined: 0, recent: 0 };
-  for (const u of urls) {
-    const s = await enqueueUrls(rt, crawlId, u.siteId, [{ url: u.url, canonicalUrl: u.canonicalUrl, lastmod: null }], {
-      force: opts.force ?? false,
-    });
+  const bySite = new Map<string | null, typeof urls>();
+  for (const u of urls) bySite.set(u.siteId, [...(bySite.get(u.siteId) ?? []), u]);
+  for (const [siteId, list] of bySite) {
+    const s = await enqueueUrls(
+      rt,
+      crawlId,
+      siteId,
+      list.map((u) => ({ url: u.url, canonicalUrl: u.canonicalUrl, lastmod: null })),
+      { force: opts.force ?? false },
+    );
     total.added += s.added;
     total.joined += s.joined;
     total.recent += s.recent;
@@ -79,13 +85,17 @@ export async function waitForCrawl(rt: PipelineRuntime, crawlId: string, opts: W
   const pollMs = opts.pollMs ?? 250;
   const deadline = opts.timeoutMs ? Date.now() + opts.timeoutMs : Number.POSITIVE_INFINITY;
   let idlePolls = 0;
+  let lastDone = -1;
   for (;;) {
     opts.signal?.throwIfAborted();
     const p = await rt.tracker.progress(crawlId);
     if (!p) throw new UnknownCrawlError(crawlId);
     opts.onProgress?.(p);
     if (p.finished) return { progress: p, lost: 0, timedOut: false };
-    idlePolls = (await pipelineIdle(rt)) ? idlePolls + 1 : 0;
+    // Only a crawl that stopped moving is checked for an idle pipeline (four queue counts per stage).
+    const moved = p.done !== lastDone;
+    lastDone = p.done;
+    idlePolls = !moved && (await pipelineIdle(rt)) ? idlePolls + 1 : 0;
     // Idle three polls in a row and still short: those URLs will not arrive (see WaitResult.lost).
     if (idlePolls >= 3) return { progress: p, lost: p.urls - p.done, timedOut: false };
     if (Date.now() > deadline) return { progress: p, lost: 0, timedOut: true };

@@ -7,7 +7,18 @@ import type { Place, PlaceResolver } from '@vnevents/store';
  * into one new province); otherwise the written name stays, so a filter by it still matches.
  */
 export function gazetteerPlaceResolver(g: ReturnType<typeof loadGazetteer> = loadGazetteer()): PlaceResolver {
+  // Lookups scan the gazetteer (newProvincesOf walks every commune): remember each written place once.
+  const memo = new Map<string, { old: Place; new: Place }>();
   return (written: Place) => {
+    const key = `${written.province ?? ''}\n${written.district ?? ''}\n${written.commune ?? ''}`;
+    const hit = memo.get(key);
+    if (hit) return { old: { ...hit.old }, new: { ...hit.new } };
+    const r = resolve(written);
+    if (memo.size < 50_000) memo.set(key, r);
+    return { old: { ...r.old }, new: { ...r.new } };
+  };
+
+  function resolve(written: Place): { old: Place; new: Place } {
     const old: Place = { ...written };
     const post: Place = { ...written, district: null };
     const province = written.province;
@@ -33,5 +44,5 @@ export function gazetteerPlaceResolver(g: ReturnType<typeof loadGazetteer> = loa
     }
     if (!written.district) post.district = null;
     return { old, new: post };
-  };
+  }
 }

@@ -32,15 +32,17 @@ export function openRuntime(config: PipelineConfig, log: Logger): PipelineRuntim
         maxWaitMs: config.hostMaxWaitMs,
       })
     : new NoHostLimiter();
+  const stats = new StageStats(redis, config.prefix);
   return {
     config,
     redis,
     queues,
     tracker: new CrawlTracker(redis, config.prefix),
-    stats: new StageStats(redis, config.prefix),
+    stats,
     limiter,
     log,
     async close() {
+      await stats.flush().catch((err: unknown) => log.warn({ err }, 'could not write the last counters'));
       await closeQueues(queues);
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -35,11 +35,22 @@ export async function enqueueUrls(
   const seen = new Set<string>();
   const toAdd: { id: string; data: FetchJobData }[] = [];
   const nonce = randomBytes(4).toString('hex');
+  const unique: (UrlToFetch & { id: string })[] = [];
   for (const u of urls) {
     if (seen.has(u.canonicalUrl)) continue;
     seen.add(u.canonicalUrl);
-    const id = opts.force ? forcedFetchJobId(u.canonicalUrl, nonce) : fetchJobId(u.canonicalUrl, u.lastmod);
-    const claim = await rt.tracker.claimUrl(crawlId, urlKey(u.canonicalUrl), id, completedKey);
+    unique.push({
+      ...u,
+      id: opts.force ? forcedFetchJobId(u.canonicalUrl, nonce) : fetchJobId(u.canonicalUrl, u.lastmod),
+    });
+  }
+  // Sent together (ioredis pipelines commands issued in one tick): one round trip for many claims.
+  const claims = await Promise.all(
+    unique.map((u) => rt.tracker.claimUrl(crawlId, urlKey(u.canonicalUrl), u.id, completedKey)),
+  );
+  for (const [i, u] of unique.entries()) {
+    const claim = claims[i]!;
+    const id = u.id;
     if (claim.result === 'recent') {
       summary.recent++;
       continue;
