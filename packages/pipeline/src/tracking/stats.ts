@@ -25,7 +25,10 @@ export class StageStats {
   async count(field: string, by = 1): Promise<void> {
     const k = this.bucket();
     let fields = this.pending.get(k);
-    if (!fields) this.pending.set(k, (fields = new Map()));
+    if (!fields) {
+      fields = new Map();
+      this.pending.set(k, fields);
+    }
     fields.set(field, (fields.get(field) ?? 0) + by);
     if (!this.timer) {
       this.timer = setTimeout(() => {
