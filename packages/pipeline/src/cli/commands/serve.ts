@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isPostgresUrl, openStore, redactUrl } from '@vnevents/store';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { createLogger } from '../../logging/index.js';
 import {
   assertSafeBinding,
@@ -40,11 +40,10 @@ export function registerServe(program: Command, io: CliIO): void {
         'requests per minute per client address (0: no limit)',
         String(DEFAULT_RATE_LIMIT.max),
       )
-      .option(
-        '--cors-origin <origin>',
-        'allow this origin to call the API from a browser (repeatable; default: CORS off)',
-        collect,
-        [],
+      .addOption(
+        new Option('--cors-origin <origin>', 'allow this origin to call the API from a browser (repeatable)')
+          .argParser(collect)
+          .default([], 'none: CORS off'),
       )
       .addHelpText(
         'after',
