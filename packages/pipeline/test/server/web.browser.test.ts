@@ -245,6 +245,36 @@ describe('the analyst page in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('asks for the token when the server needs one, then searches and exports with it', async () => {
+    const guarded = await startServer({ store: db.store, port: 0, rateLimit: false, token: 'browser-token-123' });
+    const tab = await context.newPage();
+    try {
+      await tab.goto(`${guarded.url}/?type=review`);
+      await tab.waitForSelector('#token-box:not([hidden])');
+      expect(await tab.textContent('#error')).toMatch(/VNEVENTS_API_TOKEN/);
+      await tab.fill('#token', 'browser-token-123');
+      await tab.click('#token-save');
+      await tab.waitForSelector('#results[aria-busy="false"] button.result');
+      expect(await tab.isHidden('#error')).toBe(true);
+      const reviews = await api<EventPage>('/api/events?type=review');
+      const ids = await tab.$$eval('#results button.result', (bs) =>
+        bs.map((b) => Number((b as unknown as El).dataset['id'])),
+      );
+      expect(ids).toEqual(reviews.items.map((e) => e.id));
+      // A plain link cannot carry the header: the page fetches the export with it and saves the file.
+      const [download] = await Promise.all([tab.waitForEvent('download'), tab.click('#export-jsonl')]);
+      const file = join(profile, 'export.jsonl');
+      await download.saveAs(file);
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      expect(lines.map((l) => (JSON.parse(l) as { id: number }).id)).toEqual(ids);
+      // The token never appears in a URL.
+      expect(tab.url()).not.toContain('browser-token-123');
+    } finally {
+      await tab.close();
+      await guarded.close();
+    }
+  });
+
   it('shows the injection fixture as inert text: no script runs, no element is created', async () => {
     const articleId = loaded.articles.get(basename(INJECTION_FILE, '.txt'));
     const events = await api<EventPage>(`/api/events?articleId=${articleId}`);
