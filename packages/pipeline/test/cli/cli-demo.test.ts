@@ -23,8 +23,8 @@ describe('vnevents demo', () => {
     expect(r.out).toMatch(/date\s+type\s+lead unit\s+lead official\s+province\s+directives/);
     expect(r.out).toMatch(/inspection\s+Ban Thường vụ Tỉnh ủy/);
     expect(r.out).toContain(`Stored in ${db}`);
-    expect(r.out).toContain('vnevents query');
-    expect(r.out).toContain('vnevents serve');
+    expect(r.out).toContain(`vnevents query --db ${db} --site fixture-news`);
+    expect(r.out).toContain(`vnevents serve --db ${db}`);
   }, 150_000);
 
   it('names the install command when redis-server is missing', async () => {

@@ -88,11 +88,12 @@ export function registerDemo(program: Command, io: CliIO, setExit: (code: number
     } else io.out('No events were extracted.');
     io.out('');
     io.out(`Stored in ${result.storeLocation}. Where to look next:`);
-    io.out(
-      `  vnevents query --site ${result.sites[0]?.id ?? 'fixture-news'}   the events, with filters (vnevents query --help)`,
-    );
-    io.out('  vnevents serve                       the HTTP API over the same database');
-    io.out('  vnevents run | crawl | status        the pipeline on real sites (README: Operating the pipeline)');
+    io.out(`  vnevents query --db ${opts.db} --site ${result.sites[0]?.id ?? 'fixture-news'}`);
+    io.out('      the events, with filters (vnevents query --help)');
+    io.out(`  vnevents serve --db ${opts.db}`);
+    io.out('      the HTTP API and web page over the same database (http://127.0.0.1:8080)');
+    io.out('  vnevents run | crawl | status | schedule sync');
+    io.out('      the pipeline on real sites (README: Operating the pipeline)');
     if (result.timedOut || result.lost) setExit(1);
   });
 }
