@@ -42,7 +42,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     await driver.close().catch(() => undefined);
     throw err;
   }
-  return new SqlStore(driver, opts.placeResolver ?? identityPlaceResolver, opts.testHooks);
+  return new SqlStore(driver, opts.placeResolver ?? identityPlaceResolver, opts.testHooks, opts.tuning);
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';

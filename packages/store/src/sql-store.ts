@@ -10,7 +10,7 @@ import { PersonIndex, personTimeline } from './read/officials.js';
 import { countEvents, facets, queryPage } from './read/query-events.js';
 import { diffRuns, type RunDiff, type RunDiffOptions } from './read/run-diff.js';
 import type { SqlDriver } from './sql/driver.js';
-import type { OfficialsApi, Store, StoreTestHooks } from './store.js';
+import type { OfficialsApi, OpenStoreOptions, Store, StoreTestHooks } from './store.js';
 import type {
   ArticleScan,
   BatchReport,
@@ -108,6 +108,7 @@ export class SqlStore implements Store {
     private readonly db: SqlDriver,
     private readonly placeResolver: PlaceResolver,
     private readonly hooks: StoreTestHooks | undefined,
+    private readonly tuning: OpenStoreOptions['tuning'] = {},
   ) {
     this.persons = new PersonIndex(db);
     this.officials = { search: (q, opts) => this.persons.search(q, opts) };
@@ -278,7 +279,11 @@ export class SqlStore implements Store {
   }
 
   private compile(filter: EventFilter) {
-    return compileFilter(filter, { db: this.db, personIds: (q) => this.persons.personIds(q) });
+    return compileFilter(filter, {
+      db: this.db,
+      personIds: (q) => this.persons.personIds(q),
+      ...(this.tuning?.rareTermArticles !== undefined ? { rareTermArticles: this.tuning.rareTermArticles } : {}),
+    });
   }
 
   async queryEvents(filter: EventFilter = {}, page: PageRequest = {}): Promise<EventPage> {

@@ -48,6 +48,8 @@ export interface OpenStoreOptions {
   /** SQLite busy timeout in ms (default 10000). */
   busyTimeoutMs?: number;
   testHooks?: StoreTestHooks;
+  /** Query planning knobs; the defaults suit a million events. */
+  tuning?: { rareTermArticles?: number };
 }
 
 export interface OfficialsApi {

@@ -483,6 +483,15 @@ export function storeConformance(backend: string, makeHarness: () => Promise<Har
         expect(await types({ text: '!!!' })).toEqual([]);
       });
 
+      it('gives the same full-text answers when every term counts as common (row-by-row check on SQLite)', async () => {
+        const common = await open({ tuning: { rareTermArticles: 0 } });
+        const t = async (q: string) => (await common.queryEvents({ text: q })).items.map((e) => e.type);
+        expect(await t('đường giao thông')).toEqual(['inspection']);
+        expect(await t('"Đoàn giám sát"')).toEqual(['supervision']);
+        expect(await t('ngày')).toEqual(['inspection', 'working_session', 'supervision', 'review']);
+        expect((await common.facets({ text: 'Tỉnh ủy' })).total).toBe(3);
+      });
+
       it('pages with an opaque keyset cursor: disjoint, complete, stable', async () => {
         const seen: number[] = [];
         let after: string | null = null;

@@ -23,6 +23,8 @@ export function initialSchema(d: Dialect): string[] {
   const small = d === 'sqlite' ? 'INTEGER' : 'smallint';
   const fts = d === 'postgres' ? ',\n  fts tsvector NOT NULL' : '';
   const latest = 'WHERE latest = 1';
+  // SQLite: a table keyed by a composite primary key is one b-tree, not a rowid table plus its key index.
+  const clustered = d === 'sqlite' ? ' WITHOUT ROWID' : '';
 
   const ddl = [
     `CREATE TABLE sites (
@@ -101,7 +103,7 @@ export function initialSchema(d: Dialect): string[] {
   event_count ${int} NOT NULL,
   saved_at text NOT NULL,
   PRIMARY KEY (run_id, article_id)
-)`,
+)${clustered}`,
     'CREATE INDEX extractions_article ON extractions (article_id)',
     `CREATE TABLE persons (
   id ${pk},
@@ -143,7 +145,7 @@ export function initialSchema(d: Dialect): string[] {
   alias text NOT NULL,
   alias_key text NOT NULL,
   PRIMARY KEY (directive_id, alias_key)
-)`,
+)${clustered}`,
     'CREATE INDEX directive_aliases_key ON directive_aliases (alias_key)',
     `CREATE TABLE events (
   id ${pk},
@@ -181,6 +183,7 @@ export function initialSchema(d: Dialect): string[] {
 )`,
     'CREATE INDEX events_run_article ON events (run_id, article_id, ord)',
     `CREATE INDEX events_latest_date ON events (sort_date, id) ${latest}`,
+    `CREATE INDEX events_latest_article ON events (article_id) ${latest}`,
     `CREATE INDEX events_province_old ON events (province_old_key, sort_date, id) ${latest}`,
     `CREATE INDEX events_province_new ON events (province_new_key, sort_date, id) ${latest}`,
     `CREATE TABLE event_officials (
@@ -193,7 +196,7 @@ export function initialSchema(d: Dialect): string[] {
   span_start ${int} NOT NULL,
   span_end ${int} NOT NULL,
   PRIMARY KEY (event_id, ord)
-)`,
+)${clustered}`,
     'CREATE INDEX event_officials_person ON event_officials (person_id, event_id)',
     `CREATE TABLE event_units (
   event_id ${int} NOT NULL,
@@ -204,7 +207,7 @@ export function initialSchema(d: Dialect): string[] {
   span_start ${int} NOT NULL,
   span_end ${int} NOT NULL,
   PRIMARY KEY (event_id, ord)
-)`,
+)${clustered}`,
     'CREATE INDEX event_units_unit ON event_units (unit_id, event_id)',
     `CREATE TABLE event_directives (
   event_id ${int} NOT NULL,
@@ -212,7 +215,7 @@ export function initialSchema(d: Dialect): string[] {
   directive_id ${int} NOT NULL,
   spans_json text NOT NULL,
   PRIMARY KEY (event_id, ord)
-)`,
+)${clustered}`,
     'CREATE INDEX event_directives_directive ON event_directives (directive_id, event_id)',
     `CREATE TABLE items (
   id ${pk},
@@ -235,7 +238,7 @@ export function initialSchema(d: Dialect): string[] {
   span_start ${int} NOT NULL,
   span_end ${int} NOT NULL,
   PRIMARY KEY (item_id, ord)
-)`,
+)${clustered}`,
   ];
   return ddl;
 }

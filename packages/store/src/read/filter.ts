@@ -17,9 +17,14 @@ export interface FilterDeps {
   db: SqlExecutor;
   /** Person ids whose names match an official filter (fuzzy). */
   personIds(q: string): Promise<number[]>;
+  /** SQLite: up to this many matching articles, a full-text filter drives the query (default RARE_TERM_ARTICLES). */
+  rareTermArticles?: number;
 }
 
 const DAY = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** Up to this many matching articles, a full-text filter drives the query (SQLite). */
+export const RARE_TERM_ARTICLES = 20_000;
 
 function day(value: string, end: boolean, name: string): string {
   if (!DAY.test(value)) throw new StoreUsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, not "${value}"`);
@@ -54,7 +59,21 @@ export async function compileFilter(f: EventFilter, deps: FilterDeps): Promise<C
     if (v === undefined) continue;
     const k = placeKey(v);
     if (!k) return impossible;
-    add(`(e.${level}_old_key = ? OR e.${level}_new_key = ?)`, k, k);
+    if (level === 'province' && f.run === undefined) {
+      // Old or new era: a union of two index ranges (province key, day), not an OR that no index serves.
+      const days: string[] = [];
+      const dp: unknown[] = [];
+      if (f.from) {
+        days.push(' AND sort_date >= ?');
+        dp.push(day(f.from, false, 'from'));
+      }
+      if (f.to) {
+        days.push(' AND sort_date <= ?');
+        dp.push(day(f.to, true, 'to'));
+      }
+      const one = (col: string) => `SELECT id FROM events WHERE latest = 1 AND ${col} = ?${days.join('')}`;
+      add(`e.id IN (${one('province_old_key')} UNION ${one('province_new_key')})`, k, ...dp, k, ...dp);
+    } else add(`(e.${level}_old_key = ? OR e.${level}_new_key = ?)`, k, k);
   }
   if (f.type !== undefined) {
     const types = Array.isArray(f.type) ? f.type : [f.type];
@@ -101,8 +120,26 @@ export async function compileFilter(f: EventFilter, deps: FilterDeps): Promise<C
   if (f.text !== undefined) {
     const q = compileTextQuery(db.dialect, f.text);
     if (q === null) return impossible;
-    if (db.dialect === 'sqlite') add('e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', q);
-    else add('e.article_id IN (SELECT id FROM articles WHERE fts @@ ?::tsquery)', q);
+    if (db.dialect === 'postgres') add('e.article_id IN (SELECT id FROM articles WHERE fts @@ ?::tsquery)', q);
+    else {
+      // FTS5 cannot say how many articles match before reading them: read up to a cap. A term in fewer
+      // articles drives the query through their ids (cost grows with the matches); a commoner one is checked
+      // row by row along the day order (cost grows with the rows read until a page is full, so falls as
+      // the term gets commoner). The cap sits where the two costs cross on a million events.
+      const hits = await db.all<{ id: number }>(
+        'SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?',
+        [q, RARE_TERM_ARTICLES + 1],
+      );
+      if (hits.length === 0) return impossible;
+      if (hits.length <= RARE_TERM_ARTICLES) {
+        const [c, p] = inList(
+          db.dialect,
+          'e.article_id',
+          hits.map((h) => h.id),
+        );
+        add(c, ...p);
+      } else add('EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = e.article_id)', q);
+    }
   }
   return { where, params, impossible: false };
 }
