@@ -65,8 +65,16 @@ export interface SecurityOptions {
   corsOrigins: string[];
 }
 
-function needsToken(url: string): boolean {
-  return url.startsWith('/api/') || url === '/api' || url.startsWith('/metrics');
+/** Routes anyone may call with a token set: the page and its files, liveness, the API document. */
+const PUBLIC_ROUTES = new Set(['/', '/*', '/health', '/openapi.json', '/vendor/chart.umd.min.js']);
+
+/**
+ * Whether a request needs the token, decided by the route the router matched (default: yes), never by the raw URL:
+ * `/%61pi/events` reaches the `/api/events` route. Requests that match no route get a 404 and read nothing.
+ */
+function needsToken(req: FastifyRequest): boolean {
+  const route = req.routeOptions.url;
+  return route !== undefined && !PUBLIC_ROUTES.has(route);
 }
 
 /** Security headers on every answer, the bearer token on data routes, and CORS only for the origins named. */
@@ -92,7 +100,7 @@ export function registerSecurity(app: FastifyInstance, opts: SecurityOptions): v
         return reply;
       }
     }
-    if (opts.token && needsToken(req.url)) {
+    if (opts.token && needsToken(req)) {
       const auth = req.headers.authorization ?? '';
       const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
       if (!m || !tokenMatches(m[1] as string, opts.token)) {

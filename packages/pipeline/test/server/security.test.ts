@@ -41,6 +41,12 @@ describe('bearer token', () => {
       const right = await app.inject({ url: '/api/events', headers: { authorization: 'Bearer s3cret-token' } });
       expect(right.statusCode).toBe(200);
       expect((await app.inject({ url: '/metrics' })).statusCode).toBe(401);
+      // Decided by the matched route, not the raw URL: percent-encoded paths reach the same routes.
+      for (const url of ['/%61pi/events', '/%6detrics', '/api/events/', '/api/directives/114-KL%2FTW'])
+        expect({ url, status: (await app.inject({ url })).statusCode }).toEqual({ url, status: 401 });
+      expect((await app.inject({ url: '/api//events' })).statusCode).toBe(404);
+      expect((await app.inject({ url: '/styles.css' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/vendor/chart.umd.min.js' })).statusCode).toBe(200);
       expect((await app.inject({ url: '/api/export?format=csv' })).statusCode).toBe(401);
       expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
       expect((await app.inject({ url: '/' })).statusCode).toBe(200);
