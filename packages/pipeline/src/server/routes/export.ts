@@ -38,17 +38,21 @@ export function registerExportRoute(app: FastifyInstance, ctx: RouteContext): vo
         let n = 0;
         let r: IteratorResult<EventSummary> = first;
         let chunk = '';
-        while (!r.done && n < max) {
-          chunk += line(r.value);
-          n++;
-          if (chunk.length > 64_000) {
-            yield chunk;
-            chunk = '';
+        try {
+          while (!r.done && n < max) {
+            chunk += line(r.value);
+            n++;
+            if (chunk.length > 64_000) {
+              yield chunk;
+              chunk = '';
+            }
+            if (n < max) r = await events.next();
           }
-          if (n < max) r = await events.next();
+          if (chunk) yield chunk;
+        } finally {
+          // Also when the client goes away mid-download: the store's page iterator is closed.
+          await events.return?.();
         }
-        if (chunk) yield chunk;
-        await events.return?.();
       }
       const stamp = new Date().toISOString().slice(0, 10);
       reply
