@@ -59,6 +59,11 @@ describe('a worker killed with SIGKILL mid-crawl', () => {
     const logs = survivor.output() + replacement.output();
     expect(logs).toContain('job stalled');
     for (const stage of STAGES) expect(await s.rt.queues[stage].getFailedCount()).toBe(0);
+    // SIGTERM: a graceful stop (exit 0) after the in-flight jobs.
+    for (const w of [survivor, replacement]) {
+      expect(await w.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+      expect(w.output()).toContain('"msg":"workers stopped"');
+    }
 
     store = await s.openStore();
     const urls: string[] = [];
