@@ -129,15 +129,20 @@ async function loadResults(reset) {
   ui.results.setAttribute('aria-busy', 'true');
   try {
     if (reset) {
-      const [page, facets] = await Promise.all([
-        getJson('/api/events', { ...state.filter, limit: PAGE_SIZE }, abort.signal),
-        getJson('/api/facets', { ...state.filter, limit: 20 }, abort.signal),
-      ]);
+      // The list shows as soon as its page arrives; the counts (slower on a large store) follow.
+      const facetsP = getJson('/api/facets', { ...state.filter, limit: 20 }, abort.signal);
+      facetsP.catch(() => undefined);
+      const page = await getJson('/api/events', { ...state.filter, limit: PAGE_SIZE }, abort.signal);
       clear(ui.results);
-      state.facets = facets;
-      state.total = facets.total;
       append(ui.results, page.items.map(resultItem));
       state.next = page.next;
+      ui.more.hidden = !state.next;
+      state.total = null;
+      state.facets = null;
+      renderSummary();
+      const facets = await facetsP;
+      state.facets = facets;
+      state.total = facets.total;
     } else {
       const page = await getJson('/api/events', { ...state.filter, limit: PAGE_SIZE, after: state.next }, abort.signal);
       append(ui.results, page.items.map(resultItem));
