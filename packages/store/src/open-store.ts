@@ -46,6 +46,8 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** quickCheck 'auto' reads files up to this size in full at open. */
+export const QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024;
 
 function openSqlite(path: string, opts: OpenStoreOptions): SqliteDriver {
   const file = resolve(path.replace(/^sqlite:(\/\/)?/i, ''));
@@ -78,9 +80,10 @@ function openSqlite(path: string, opts: OpenStoreOptions): SqliteDriver {
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
-    if (process.env['XW']) db.pragma(`wal_autocheckpoint = ${process.env['XW']}`);
-    if (process.env['XC']) db.pragma(`cache_size = -${process.env['XC']}`);
-    if (opts.quickCheck !== false) {
+    db.prepare('SELECT COUNT(*) FROM sqlite_schema').get();
+    const check = opts.quickCheck ?? 'auto';
+    const size = existsSync(file) ? statSync(file).size : 0;
+    if (check === true || (check === 'auto' && size <= QUICK_CHECK_MAX_BYTES)) {
       const rows = db.pragma('quick_check') as { quick_check: string }[];
       const problems = rows.map((r) => r.quick_check).filter((m) => m !== 'ok');
       if (problems.length)

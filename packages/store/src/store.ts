@@ -41,8 +41,12 @@ export interface OpenStoreOptions {
   schema?: string;
   /** Maps written places to both administrative eras; without one both eras hold the written name. */
   placeResolver?: PlaceResolver;
-  /** SQLite: run PRAGMA quick_check at open (default true; it reads the whole file, so large databases may skip it). */
-  quickCheck?: boolean;
+  /**
+   * SQLite: run PRAGMA quick_check at open. It reads the whole file, so by default ('auto') it runs on files up
+   * to 512 MB; larger ones get the header and schema checks only (pass quickCheck: true, or run
+   * `sqlite3 FILE 'PRAGMA quick_check'`, to check them fully).
+   */
+  quickCheck?: boolean | 'auto';
   /** PostgreSQL pool size (default 4). */
   poolSize?: number;
   /** SQLite busy timeout in ms (default 10000). */
