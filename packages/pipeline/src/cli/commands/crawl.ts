@@ -1,6 +1,7 @@
+import { loadSiteRegistry } from '@vnevents/crawler';
+import type { SiteEntry } from '@vnevents/schema';
 import type { Command } from 'commander';
 import { startSiteCrawl, startUrlCrawl, type WaitResult, waitForCrawl } from '../../crawl/index.js';
-import { readSiteRegistry } from '../../deps/registry.js';
 import { sitesFromEntries } from '../../deps/sites.js';
 import { CliError, type CliIO } from '../io.js';
 import {
@@ -36,9 +37,9 @@ export function registerCrawl(program: Command, io: CliIO, setExit: (code: numbe
     const config = configFrom(opts, opts.sites ? { sitesPath: opts.sites } : {});
     const timeout = parseIntOption('--timeout', opts.timeout);
     if (!targets.length && !opts.all) throw new CliError('name site ids or URLs to crawl, or pass --all', 2);
-    let entries: Awaited<ReturnType<typeof readSiteRegistry>>;
+    let entries: SiteEntry[];
     try {
-      entries = await readSiteRegistry(config.sitesPath);
+      entries = (await loadSiteRegistry(config.sitesPath)).sites;
     } catch (err) {
       if (targets.some((t) => !/^https?:\/\//.test(t)) || opts.all) throw new CliError((err as Error).message, 2);
       entries = [];

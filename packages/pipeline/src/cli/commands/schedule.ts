@@ -1,5 +1,6 @@
+import { loadSiteRegistry } from '@vnevents/crawler';
+import type { SiteEntry } from '@vnevents/schema';
 import type { Command } from 'commander';
-import { readSiteRegistry } from '../../deps/registry.js';
 import { listSchedules, syncSchedules } from '../../schedules/index.js';
 import { formatTable } from '../../status/index.js';
 import { CliError, type CliIO } from '../io.js';
@@ -43,9 +44,9 @@ export function registerSchedule(program: Command, io: CliIO): void {
       .option('--sites <file>', 'sites registry (env VNEVENTS_SITES; default ./sites/registry.json)'),
   ).action(async (opts: ScheduleOptions) => {
     const config = configFrom(opts, opts.sites ? { sitesPath: opts.sites } : {});
-    let sites: Awaited<ReturnType<typeof readSiteRegistry>>;
+    let sites: SiteEntry[];
     try {
-      sites = await readSiteRegistry(config.sitesPath);
+      sites = (await loadSiteRegistry(config.sitesPath)).sites;
     } catch (err) {
       throw new CliError((err as Error).message, 2);
     }
