@@ -103,7 +103,12 @@ export class RedisHostLimiter {
       const waited = Date.now() - started;
       // 'busy': a lease may be released at any moment, so poll; 'delay': the exact time is known.
       const pause = reason === 'busy' ? Math.min(wait, this.busyPollMs + Math.random() * this.busyPollMs) : wait;
-      if (waited + (reason === 'busy' ? 0 : pause) > maxWait) throw new HostBusyError(host, Math.max(pause, 1));
+      if (waited + (reason === 'busy' ? 0 : pause) > maxWait) {
+        // 'delay': the host's next start is known. 'busy': a slot frees when a request ends; come back after about
+        // one delay (at least 250 ms), spread so that the jobs that gave up do not all return at once.
+        const retryAfter = reason === 'busy' ? Math.max(delayMs, 250) * (1 + Math.random()) : pause;
+        throw new HostBusyError(host, Math.max(Math.ceil(retryAfter), 1));
+      }
       try {
         await sleep(Math.max(1, pause), undefined, opts.signal ? { signal: opts.signal } : undefined);
       } catch (err) {
