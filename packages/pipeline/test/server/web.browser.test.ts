@@ -112,7 +112,7 @@ async function api<T>(path: string): Promise<T> {
 
 /** Waits until the result list has finished loading (aria-busy false) and returns its event ids. */
 async function results(): Promise<number[]> {
-  await page.waitForSelector('#results[aria-busy="false"]');
+  await page.waitForSelector('#results[aria-busy="false"]', { state: 'attached' });
   return page.$$eval('#results button.result', (bs) => bs.map((b) => Number((b as unknown as El).dataset['id'])));
 }
 
@@ -160,11 +160,31 @@ describe('the analyst page in Chromium', () => {
     expect(byProvince.items.length).toBeGreaterThan(0);
     expect(filtered).toEqual(byProvince.items.map((e) => e.id));
 
+    // Date range: an empty month first (nothing matches), then the month of these events.
+    await page.fill('input[name="from"]', '2019-01-01');
+    await page.fill('input[name="to"]', '2019-01-31');
+    await page.click('#filter-form button[type="submit"]');
+    await page.waitForURL(/to=2019-01-31/);
+    expect(await results()).toEqual([]);
+    expect(await page.textContent('#summary')).toBe('Không có sự kiện nào khớp với bộ lọc.');
+    const month = (byProvince.items[0]?.sortDate ?? '').slice(0, 7);
+    await page.fill('input[name="from"]', `${month}-01`);
+    await page.fill('input[name="to"]', `${month}-31`);
+    await page.click('#filter-form button[type="submit"]');
+    await page.waitForURL(new RegExp(`to=${month}-31`));
+    const dated = await results();
+    const byDate = await api<EventPage>(
+      `/api/events?text=ket+luan+114&type=inspection&province=dien+bien&from=${month}-01&to=${month}-31`,
+    );
+    expect(byDate.items.length).toBeGreaterThan(0);
+    expect(dated).toEqual(byDate.items.map((e) => e.id));
+
     // Open the first event: the article is shown, every field listed with its evidence.
     await page.click('#results button.result');
     await page.waitForSelector('#event-pane:not([hidden]) #article mark');
     const eventId = Number(await page.getAttribute('#event-pane', 'data-event-id'));
-    expect(eventId).toBe(filtered[0]);
+    expect(eventId).toBe(dated[0]);
+    expect(filtered).toContain(eventId);
     expect(page.url()).toContain(`event=${eventId}`);
 
     // Click the field whose evidence lies furthest down: its span is highlighted and scrolled into view.
@@ -209,7 +229,7 @@ describe('the analyst page in Chromium', () => {
     const csv = readFileSync(file, 'utf8');
     expect(csv.startsWith('\uFEFFid,date,sortDate,type,')).toBe(true);
     const rows = csv.trimEnd().split('\r\n').slice(1);
-    expect(rows.map((r) => Number(r.split(',')[0]))).toEqual(byProvince.items.map((e) => e.id));
+    expect(rows.map((r) => Number(r.split(',')[0]))).toEqual(byDate.items.map((e) => e.id));
     expect(download.suggestedFilename()).toMatch(/^vnevents-\d{4}-\d{2}-\d{2}\.csv$/);
 
     // English switch: labels and type badges change language.
@@ -220,7 +240,7 @@ describe('the analyst page in Chromium', () => {
 
     // Charts of the current filter (cleared first, so they span every fixture), drawn by Chart.js under the CSP.
     await page.click('#clear');
-    await page.waitForURL((u) => !u.search.includes('type='));
+    await page.waitForURL((u) => !u.search.includes('type=') && !u.search.includes('from='));
     expect(await results()).toEqual(all);
     await page.click('#tab-charts');
     await page.waitForSelector('#charts-panel[aria-busy="false"]');
