@@ -25,11 +25,26 @@ export function foldText(text: string): string {
   return text.toLowerCase().replace(NON_ASCII, foldChar);
 }
 
+/** Short strings (names, units, places) repeat across millions of events: their keys are remembered. */
+const MEMO_MAX_LENGTH = 120;
+const MEMO_MAX_ENTRIES = 200_000;
+const keys = new Map<string, string>();
+
 /** A matching key: folded, every run of non-letters/digits collapsed to one space, trimmed. */
 export function foldKey(text: string): string {
-  return foldText(text)
+  const short = text.length <= MEMO_MAX_LENGTH;
+  if (short) {
+    const k = keys.get(text);
+    if (k !== undefined) return k;
+  }
+  const k = foldText(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  if (short) {
+    if (keys.size >= MEMO_MAX_ENTRIES) keys.clear();
+    keys.set(text, k);
+  }
+  return k;
 }
 
 /** Lower-cased NFC with single spaces: two spellings equal under this differ only in case or spacing. */

@@ -1,4 +1,4 @@
-import { foldedWords, foldKey } from './fold.js';
+import { foldedWords, foldKey, foldText } from './fold.js';
 import type { Dialect } from './sql/driver.js';
 
 /**
@@ -8,7 +8,8 @@ import type { Dialect } from './sql/driver.js';
  * magnitude cheaper than to_tsvector's parser and needs no unaccent.
  */
 export function ftsDocument(text: string): string {
-  return foldKey(text);
+  // FTS5's unicode61 tokenizer splits on everything but letters and digits itself.
+  return foldText(text);
 }
 
 const MAX_POSITION = 16383;

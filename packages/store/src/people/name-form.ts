@@ -18,7 +18,20 @@ export interface NameForm {
   hasDiacritics: boolean;
 }
 
+const forms = new Map<string, NameForm>();
+
+/** The keys of a written name (remembered: the same names recur in every batch). */
 export function nameForm(written: string): NameForm {
+  let f = forms.get(written);
+  if (!f) {
+    if (forms.size >= 100_000) forms.clear();
+    f = computeNameForm(written);
+    forms.set(written, f);
+  }
+  return f;
+}
+
+function computeNameForm(written: string): NameForm {
   const alias = written.normalize('NFC').replace(/\s+/g, ' ').trim();
   const lower = lowerKey(alias);
   const folded = foldKey(alias);

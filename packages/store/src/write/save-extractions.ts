@@ -1,6 +1,6 @@
 import { type Event, type ExtractionResult, type ValidationIssue, validateExtractionResult } from '@vnevents/schema';
 import { InvalidRecordError, NotFoundError } from '../errors.js';
-import { lowerKey } from '../fold.js';
+import { nameForm } from '../people/name-form.js';
 import { type PlaceResolver, placeKey } from '../place.js';
 import { inList, type SqlDriver, type SqlExecutor } from '../sql/driver.js';
 import type { StoreTestHooks } from '../store.js';
@@ -218,7 +218,7 @@ async function writeBatch(
     now,
   );
   const person = (name: string) => {
-    const id = personOf.get(lowerKey(name));
+    const id = personOf.get(nameForm(name).lower);
     if (id === undefined) throw new Error(`person "${name}" was not resolved`);
     return id;
   };
@@ -294,7 +294,7 @@ async function writeBatch(
     const firstItem = nextItem;
     // The lead official gets a row of its own only when the officials list does not name them.
     const lead = ev.leadOfficial;
-    if (lead && !ev.officials.some((o) => lowerKey(o.name) === lowerKey(lead.name)))
+    if (lead && !ev.officials.some((o) => nameForm(o.name).lower === nameForm(lead.name).lower))
       officials.push([eid, -1, person(lead.name), lead.name, lead.title, 'lead', lead.span[0], lead.span[1]]);
     ev.officials.forEach((o, j) =>
       officials.push([eid, j, person(o.name), o.name, o.title, o.role, o.span[0], o.span[1]]),
