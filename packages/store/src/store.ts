@@ -49,6 +49,8 @@ export interface OpenStoreOptions {
   quickCheck?: boolean | 'auto';
   /** PostgreSQL pool size (default 4). */
   poolSize?: number;
+  /** SQLite page cache per connection in MB (default 256; filled only as pages are read). */
+  cacheSizeMb?: number;
   /** SQLite busy timeout in ms (default 10000). */
   busyTimeoutMs?: number;
   testHooks?: StoreTestHooks;
