@@ -1,6 +1,6 @@
 import { parseDateline } from '../recognizers/dateline.js';
+import { hoisted } from '../recognizers/hoist.js';
 import { normalise } from '../text/normalise.js';
-import { hoisted } from './boundaries.js';
 import { type EventRules, firstMatch } from './rules.js';
 
 export type ParagraphRole = 'head' | 'dateline' | 'body' | 'caption';

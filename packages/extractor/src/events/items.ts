@@ -1,6 +1,6 @@
 import { norm } from '../eval/score.js';
+import { hoisted } from '../recognizers/hoist.js';
 import { clauses, sentences } from '../text/index.js';
-import { hoisted } from './boundaries.js';
 import type { Paragraph } from './document.js';
 import type { OfficialMention } from './officials.js';
 import type { EventRules } from './rules.js';

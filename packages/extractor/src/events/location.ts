@@ -1,6 +1,6 @@
 import type { Location } from '@vnevents/schema';
+import { hoisted } from '../recognizers/hoist.js';
 import { matchKey } from '../text/index.js';
-import { hoisted } from './boundaries.js';
 import type { PlaceIndex } from './places.js';
 import type { UnitPhrase } from './units.js';
 

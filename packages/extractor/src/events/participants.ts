@@ -1,4 +1,4 @@
-import { hoisted } from './boundaries.js';
+import { hoisted } from '../recognizers/hoist.js';
 import type { DocLexicon } from './doc-lexicon.js';
 import type { OfficialMention } from './officials.js';
 import { syllables, type UnitPhrase, unitListAt, unitPhraseAt } from './units.js';

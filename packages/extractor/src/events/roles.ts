@@ -1,6 +1,6 @@
 import type { OfficialRole } from '@vnevents/schema';
+import { hoisted } from '../recognizers/hoist.js';
 import { matchKey } from '../text/index.js';
-import { hoisted } from './boundaries.js';
 import type { OfficialMention } from './officials.js';
 
 /** Case-, tone-placement- and diacritic-insensitive form for comparing titles with unit names. */

@@ -1,3 +1,4 @@
+import { Anchored } from './anchored.js';
 import { DATE_PHRASES as P, DATE_SOURCES as W } from './date-lexicon.js';
 import { firstCharLookahead as first, phraseSource } from './lexicon.js';
 import { B, E, WS } from './scan.js';
@@ -63,3 +64,23 @@ export const YEAR_RE = new RegExp(
   `${first(['năm'])}${B}${NAM}${S}+(?<y>\\d{4})(?![\\p{L}\\p{N}]|[/.,]\\p{N}|${S}*[-–]${S}*\\d)`,
   FLAGS,
 );
+
+/**
+ * The patterns as findDates runs them: each tried only where a match can open (anchored.ts). A date core opens with
+ * its digits; a cue with a part of day, a relative day, a weekday or a day cue (or "từ", or the parenthesis).
+ */
+const CUES = [...P.partOfDay, ...P.relativeDay, ...P.weekday, ...P.dayCue];
+export const DATE_SCANS = {
+  numericCore: new Anchored(NUMERIC_CORE_RE, { digits: true }),
+  wordedCore: new Anchored(WORDED_CORE_RE, { digits: true }),
+  rangeCore: new Anchored(RANGE_CORE_RE, { digits: true }),
+  left: new Anchored(LEFT_RE, { words: CUES, chars: '(' }),
+  leftRange: new Anchored(LEFT_RANGE_RE, { words: ['từ', ...CUES] }),
+  relDay: new Anchored(REL_DAY_RE, { words: [...P.partOfDay, ...P.relativeDay] }),
+  weekday: new Anchored(WEEKDAY_RE, { words: [...P.partOfDay, ...P.weekday] }),
+  week: new Anchored(WEEK_RE, { words: P.relativeWeek }),
+  relYear: new Anchored(REL_YEAR_RE, { words: P.relativeYear }),
+  month: new Anchored(MONTH_RE, { words: ['tháng'] }),
+  quarter: new Anchored(QUARTER_RE, { words: ['quý'] }),
+  year: new Anchored(YEAR_RE, { words: ['năm'] }),
+} as const;

@@ -1,3 +1,4 @@
+import { type Anchored, leftMatchAnchored, scanAnchored } from './anchored.js';
 import {
   addDays,
   type DayRef,
@@ -13,21 +14,8 @@ import {
   yearNearReference,
 } from './calendar.js';
 import { dateWords, type PartOfDay, type WeekdayModifier } from './date-lexicon.js';
-import {
-  LEFT_RANGE_RE,
-  LEFT_RE,
-  MONTH_RE,
-  NUMERIC_CORE_RE,
-  QUARTER_RE,
-  RANGE_CORE_RE,
-  REL_DAY_RE,
-  REL_YEAR_RE,
-  WEEK_RE,
-  WEEKDAY_RE,
-  WORDED_CORE_RE,
-  YEAR_RE,
-} from './date-patterns.js';
-import { dropOverlaps, type Hit, hitOf, type IndexedMatch, leftMatch, scan, viewUpTo, window } from './scan.js';
+import { DATE_SCANS as D } from './date-patterns.js';
+import { dropOverlaps, type Hit, hitOf, type IndexedMatch, viewUpTo, window } from './scan.js';
 
 export type { DayRef } from './calendar.js';
 export type { PartOfDay } from './date-lexicon.js';
@@ -70,6 +58,9 @@ export interface FindDatesOptions {
 }
 
 interface Ctx {
+  /** The text as given (the recognizers' patterns find their anchors in it once, see anchored.ts). */
+  full: string;
+  /** The text cut a little after the window (see viewUpTo): where the patterns run. */
   text: string;
   ref: DayRef | null;
   refBasis: DateBasis;
@@ -143,9 +134,9 @@ function prefixInfo(m: Hit): { pod: PartOfDay | null; weekday: number | null; cu
  * A date core with the cue words written before it ("Sáng nay (", "Thứ Hai, ", "ngày "). A parenthesis is the
  * date's own only when it also closes right after it ("(21/10)"); otherwise the cues do not reach the date.
  */
-function withCues(text: string, core: IndexedMatch, leftRe: RegExp, floor: number): Hit {
+function withCues(ctx: Ctx, core: IndexedMatch, left$: Anchored, floor: number): Hit {
   const c = hitOf(core);
-  const left = leftMatch(leftRe, text, c.index, 48, floor);
+  const left = leftMatchAnchored(left$, ctx.full, ctx.text, c.index, 48, floor);
   if (left === null || left.index === left.end) return c;
   if (left.groups['paren'] !== undefined && c.groups['close'] === undefined) return c;
   return {
@@ -337,6 +328,7 @@ export function findDates(fullText: string, opts: FindDatesOptions = {}): DateMe
   const [from, to] = window(fullText, opts.from, opts.to);
   const text = viewUpTo(fullText, to);
   const ctx: Ctx = {
+    full: fullText,
     text,
     ref: isValidRef(opts.reference) ? opts.reference : null,
     refBasis: opts.referenceBasis === 'inferred' ? 'inferred' : 'text',
@@ -349,17 +341,16 @@ export function findDates(fullText: string, opts: FindDatesOptions = {}): DateMe
   const push = (c: Candidate | null) => {
     if (c && c.end <= to) cands.push(c);
   };
-  const hits = (re: RegExp) => scan(re, text, from, to).map((m) => hitOf(m));
-  for (const m of scan(NUMERIC_CORE_RE, text, from, to))
-    push(dayCandidate(ctx, withCues(text, m, LEFT_RE, from), 'date.numeric'));
-  for (const m of scan(WORDED_CORE_RE, text, from, to))
-    push(dayCandidate(ctx, withCues(text, m, LEFT_RE, from), 'date.words'));
-  for (const m of scan(RANGE_CORE_RE, text, from, to))
-    push(rangeCandidate(ctx, withCues(text, m, LEFT_RANGE_RE, from)));
-  for (const m of hits(REL_DAY_RE)) push(relativeDayCandidate(ctx, m));
-  for (const m of hits(WEEKDAY_RE)) push(weekdayCandidate(ctx, m));
-  for (const m of hits(WEEK_RE)) push(simpleCandidate(ctx, m, { kind: 'relative', rule: 'date.relative.week' }));
-  for (const m of hits(REL_YEAR_RE)) {
+  // Each pattern is tried only where a match can open (anchored.ts): the same matches as scanning every position.
+  const scan = (p: Anchored) => scanAnchored(p, fullText, from, to, text);
+  const hits = (p: Anchored) => scan(p).map((m) => hitOf(m));
+  for (const m of scan(D.numericCore)) push(dayCandidate(ctx, withCues(ctx, m, D.left, from), 'date.numeric'));
+  for (const m of scan(D.wordedCore)) push(dayCandidate(ctx, withCues(ctx, m, D.left, from), 'date.words'));
+  for (const m of scan(D.rangeCore)) push(rangeCandidate(ctx, withCues(ctx, m, D.leftRange, from)));
+  for (const m of hits(D.relDay)) push(relativeDayCandidate(ctx, m));
+  for (const m of hits(D.weekday)) push(weekdayCandidate(ctx, m));
+  for (const m of hits(D.week)) push(simpleCandidate(ctx, m, { kind: 'relative', rule: 'date.relative.week' }));
+  for (const m of hits(D.relYear)) {
     const off = dateWords.relativeYear(g(m, 'yr'));
     if (off === null) continue;
     push(
@@ -371,19 +362,19 @@ export function findDates(fullText: string, opts: FindDatesOptions = {}): DateMe
       }),
     );
   }
-  for (const m of hits(MONTH_RE)) {
+  for (const m of hits(D.month)) {
     const mo = int(g(m, 'm'));
     const y = int(g(m, 'y'));
     if (mo === null || mo < 1 || mo > 12 || !inYearRange(y)) continue;
     push(simpleCandidate(ctx, m, { kind: 'month', rule: 'date.month', month: mo, ...periodYear(ctx, y) }));
   }
-  for (const m of hits(QUARTER_RE)) {
+  for (const m of hits(D.quarter)) {
     const q = dateWords.quarter(g(m, 'q'));
     const y = int(g(m, 'y'));
     if (q === null || !inYearRange(y)) continue;
     push(simpleCandidate(ctx, m, { kind: 'month', rule: 'date.quarter', quarter: q, ...periodYear(ctx, y) }));
   }
-  for (const m of hits(YEAR_RE)) {
+  for (const m of hits(D.year)) {
     const y = int(g(m, 'y'));
     if (!inYearRange(y)) continue;
     push(simpleCandidate(ctx, m, { kind: 'month', rule: 'date.year', year: y, basis: 'text' }));

@@ -58,22 +58,28 @@ export interface KindEntry {
   name: string;
 }
 
+// The kinds by abbreviation and by the key of each of their words, in data order.
+const kindsByAbbr = new Map<string, { abbr: string; name: string; keys: Set<string> }[]>();
+const kindsByKey = new Map<string, KindEntry[]>();
+for (const k of lex.kinds) {
+  const keys = new Set(k.words.map(lookupKey));
+  kindsByAbbr.set(k.abbr, [...(kindsByAbbr.get(k.abbr) ?? []), { abbr: k.abbr, name: k.name, keys }]);
+  for (const key of keys) kindsByKey.set(key, [...(kindsByKey.get(key) ?? []), { abbr: k.abbr, name: k.name }]);
+}
+
 /** The kind name of an abbreviation, chosen by the kind word written before the number when there is one. */
 export function kindEntry(abbr: string, word: string | null): KindEntry | null {
-  const entries = lex.kinds.filter((k) => k.abbr === abbr);
-  if (entries.length === 0) return null;
+  const entries = kindsByAbbr.get(abbr);
+  if (entries === undefined) return null;
   const key = word === null ? null : lookupKey(word);
-  const byWord = key === null ? undefined : entries.find((e) => e.words.some((w) => lookupKey(w) === key));
+  const byWord = key === null ? undefined : entries.find((e) => e.keys.has(key));
   const e = byWord ?? entries[0]!;
   return { abbr: e.abbr, name: e.name };
 }
 
 /** The kind entries a written kind word can stand for ("Quy định" → QĐ/Quy định, QĐi, QyĐ). */
 export function kindsOfWord(word: string): KindEntry[] {
-  const key = lookupKey(word);
-  return lex.kinds
-    .filter((k) => k.words.some((w) => lookupKey(w) === key))
-    .map((k) => ({ abbr: k.abbr, name: k.name }));
+  return (kindsByKey.get(lookupKey(word)) ?? []).map((k) => ({ ...k }));
 }
 
 export function isLawKind(abbr: string): boolean {

@@ -1,15 +1,17 @@
+import { Anchored, scanAnchored } from './anchored.js';
 import { findDates } from './dates.js';
 import {
   bodyIssues,
   DOC_SOURCES as D,
   isLawKind,
+  KIND_WORDS,
   type KindEntry,
   kindEntry,
   kindsOfWord,
   partyIssuerCode,
 } from './doc-ref-lexicon.js';
 import { lookupKey } from './lexicon.js';
-import { B, type Span, scan, WS } from './scan.js';
+import { B, type Span, WS } from './scan.js';
 
 export interface DocRef {
   /** Canonical reference: NUMBER-KIND/ISSUER (Party), NUMBER/YEAR/KIND-ISSUER or NUMBER/KIND-ISSUER (State). TƯ is written TW. */
@@ -84,6 +86,10 @@ const ALIAS_RE = new RegExp(
   `${D.kindWordFirst}${B}(?<word>${D.kindWord})${S}+(?:${SO}${S}+)?(?<num>\\d{1,5})(?![\\p{L}\\p{M}\\p{N}]|${S}?[-–/]${S}?[\\p{L}\\p{N}])`,
   'dgu',
 );
+
+/** The two scans of the whole text, tried only where a reference can open (anchored.ts). */
+const CODE = new Anchored(CODE_RE, { words: [...KIND_WORDS, 'số'], digits: true });
+const ALIAS = new Anchored(ALIAS_RE, { words: KIND_WORDS });
 
 interface Mention {
   start: number;
@@ -279,7 +285,7 @@ export function findDocRefs(text: string): DocRef[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const mentions: Mention[] = [];
   let lastEnd = -1;
-  for (const m of scan(CODE_RE, text, 0, text.length)) {
+  for (const m of scanAnchored(CODE, text, 0, text.length)) {
     if (m.index < lastEnd) continue;
     const mention = parseMention(text, m);
     if (mention === null) continue;
@@ -294,7 +300,7 @@ export function findDocRefs(text: string): DocRef[] {
 
   const aliasSpans = new Map<string, { span: Span; surface: string }[]>();
   const covered = (s: number, e: number) => mentions.some((m) => m.start < e && s < m.end);
-  for (const a of scan(ALIAS_RE, text, 0, text.length)) {
+  for (const a of scanAnchored(ALIAS, text, 0, text.length)) {
     const s = a.index;
     const e = a.index + a[0].length;
     if (covered(s, e)) continue;

@@ -134,14 +134,25 @@ export function caselessAlternation(phrases: readonly string[]): string {
     .join('|');
 }
 
+// Keys of the surfaces seen recently: matches repeat the same few words (kind words, units, weekdays), and a key
+// costs a normalisation and the tone variants of every syllable.
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 4096;
+
 /** Folds case, whitespace runs and tone placement, for looking a matched surface up in a lexicon map. */
 export function lookupKey(surface: string): string {
-  return surface
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/\s+/u)
-    .map((syl) => toneVariants(syl).sort()[0]!)
-    .join(' ');
+  let key = KEYS.get(surface);
+  if (key === undefined) {
+    key = surface
+      .normalize('NFC')
+      .toLowerCase()
+      .split(/\s+/u)
+      .map((syl) => toneVariants(syl).sort()[0]!)
+      .join(' ');
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    KEYS.set(surface, key);
+  }
+  return key;
 }
 
 /**

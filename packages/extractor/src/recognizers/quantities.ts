@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { findDates } from './dates.js';
+import { Anchored, scanAnchored } from './anchored.js';
+import { type DateMention, findDates } from './dates.js';
 import { alternation, firstCharLookahead, loadLexicon, lookupKey, RecognizerLexiconError } from './lexicon.js';
 import {
   DIGITS_SOURCE,
@@ -9,7 +10,7 @@ import {
   SPELLED_WORDS,
   scaleValue,
 } from './numbers.js';
-import { B, dropOverlaps, E, groupSpan, type Span, scan, viewUpTo, WS, window } from './scan.js';
+import { B, dropOverlaps, E, groupSpan, type Span, viewUpTo, WS, window } from './scan.js';
 import data from './units.json' with { type: 'json' };
 
 export type Qualifier = 'trên' | 'hơn' | 'gần' | 'khoảng' | 'gần như' | 'đạt' | 'dưới' | 'tới' | 'lên đến';
@@ -83,6 +84,8 @@ const QTY_RE = new RegExp(
     `(?<oq>[“"])?(?<unit>${UNITS})(?:(?<cq>[”"])|(?<per>(?:/(?:${PER})){1,2}))?${E}`,
   'dgiu',
 );
+/** QTY_RE as findQuantities runs it: tried only at digits, qualifiers and spelled numbers (anchored.ts). */
+const QTY = new Anchored(QTY_RE, { digits: true, words: [...QUALIFIER_FORMS, ...SPELLED_WORDS] });
 
 /** Spelled single words that are more often something else: "một" (a/one), "năm" (year), "không" (not). */
 const AMBIGUOUS_SINGLE = new Set(['một', 'năm', 'không'].map(lookupKey));
@@ -98,9 +101,10 @@ export function findQuantities(fullText: string, from?: number, to?: number): Qu
   if (typeof fullText !== 'string' || fullText.length === 0) return [];
   const [f, t] = window(fullText, from, to);
   const text = viewUpTo(fullText, t);
-  const dates = findDates(text, { from: f, to: t });
+  // The dates of the window, read only when a candidate gets as far as needing them.
+  let dates: DateMention[] | undefined;
   const out: Quantity[] = [];
-  for (const m of scan(QTY_RE, text, f, t)) {
+  for (const m of scanAnchored(QTY, fullText, f, t, text)) {
     const gr = m.groups!;
     const ix = m.indices.groups!;
     const numSpan = (ix['digits'] ?? ix['words'])!;
@@ -123,6 +127,7 @@ export function findQuantities(fullText: string, from?: number, to?: number): Qu
     if (lookupKey(writtenHead) === lookupKey(unit)) unit = writtenHead.replace(/\s+/gu, ' ');
     const start = numSpan[0];
     const end = (ix['cq'] ?? ix['per'] ?? ix['unit'])![1];
+    dates ??= findDates(fullText, { from: f, to: t });
     if (dates.some((d) => d.start < end && start < d.end)) continue;
     const qual = groupSpan(m, 'qual');
     out.push({

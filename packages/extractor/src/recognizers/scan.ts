@@ -82,7 +82,8 @@ export function hitOf(m: IndexedMatch, offset = 0): Hit {
   return { index: m.index + offset, end: m.index + offset + m[0].length, groups: { ...m.groups }, spans };
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** A letter, mark or digit: a character inside a word. */
+export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /**
  * The leftmost match of an end-anchored (`$`), global, `d`-flagged regex over the `size` characters before `at`,
