@@ -58,7 +58,7 @@ export function chooseAuthor(ctx: AuthorContext): string | null {
   if (first) return first;
   const rootEnd = ctx.root >= 0 ? scan.end[ctx.root]! : scan.els.length;
   const rootStart = Math.max(ctx.root, 0);
-  const sorted = [...scan.roleTexts.keys()].sort((a, b) => a - b);
+  const sorted = scan.roleEls;
   for (const el of sorted) {
     if ((scan.roles[el]! & Role.Author) === 0 || clutterOf[el]! >= 0) continue;
     if (el < rootStart - 200 || el >= rootEnd) continue;

@@ -4,8 +4,8 @@
  * lines), link lists, and everything after "Tin khác" / "Tin liên quan" / "Bình luận".
  */
 import { type Byline, parseByline } from './byline.js';
-import { isChromeLine, isCutOff, isLabelLine } from './clutter.js';
-import { datelineResidue, parseDateline } from './dates.js';
+import { isChromeLine, isCutOff, isLabelLine, MAX_CHROME_LINE } from './clutter.js';
+import { datelineResidue, mayHoldDate, parseDateline } from './dates.js';
 import { type Block, Role, type Scan } from './scan.js';
 import { fold, normaliseSpace } from './text.js';
 
@@ -33,6 +33,11 @@ export interface BodyResult {
 }
 
 const WALK_LIMIT = 10;
+
+/** text equals an already-folded key (fold keeps lengths, so most blocks are ruled out without folding). */
+function sameText(text: string, foldedKey: string): boolean {
+  return text.length === foldedKey.length && fold(text) === foldedKey;
+}
 const MAX_IMAGE_TABLE_TEXT = 500;
 
 function within(scan: Scan, el: number, anc: number): boolean {
@@ -55,8 +60,9 @@ function tableAncestor(scan: Scan, el: number, levels = 6): number {
 }
 
 /** A block that is a dateline with at most a name and counters around it. */
+
 export function isMetaLine(text: string): boolean {
-  if (text.length > 220 || !/\d/.test(text)) return false;
+  if (text.length > 220 || !mayHoldDate(text)) return false;
   const hits = parseDateline(text);
   if (hits.length === 0) return false;
   const residue = datelineResidue(text, hits);
@@ -76,6 +82,12 @@ export function isMetaLine(text: string): boolean {
   );
 }
 
+/** isMetaLine for a block, remembered on the block. */
+export function blockIsMetaLine(b: Block): boolean {
+  if (b.metaLine === null) b.metaLine = b.len <= 240 && mayHoldDate(b.raw) && isMetaLine(b.text.replace(/\n+/g, ' '));
+  return b.metaLine;
+}
+
 function captionAfterImage(b: Block, text: string): boolean {
   if (b.heading > 0 || b.len > 250 || b.linkDensity >= 0.5 || /[:：]$/.test(text)) return false;
   // "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …" next to a logo is a site name, not a caption.
@@ -83,11 +95,22 @@ function captionAfterImage(b: Block, text: string): boolean {
   return b.emRatio >= 0.6 || b.align === 'center' || (b.len <= 160 && b.strongRatio < 0.8);
 }
 
+function hasColon(s: string): boolean {
+  return s.includes(':') || s.includes('：');
+}
+
+/** A chrome or label line ("Lượt xem: 2537", "Từ khóa: …"). */
+function junkLine(l: string): boolean {
+  if (l.length > MAX_CHROME_LINE && (l.length > 250 || !hasColon(l))) return false;
+  const f = fold(l);
+  return isChromeLine(l, f) || isLabelLine(l, f);
+}
+
 /** Lines of one paragraph with chrome lines removed from both ends. */
 function trimChromeLines(lines: string[]): string[] {
   let from = 0;
   let to = lines.length;
-  const junk = (l: string): boolean => isChromeLine(l) || isLabelLine(l);
+  const junk = junkLine;
   while (to > from && junk(lines[to - 1]!)) to--;
   while (from < to && junk(lines[from]!)) from++;
   return lines.slice(from, to);
@@ -152,7 +175,10 @@ export function extractBody(input: BodyInput): BodyResult {
   for (let i = range[0]; i < range[1] && titleKey !== null; i++) {
     const b = scan.blocks[i]!;
     if (b.img) continue;
-    if ((b.owner >= 0 && within(scan, b.owner, titleEl)) || fold(normaliseSpace(b.text)) === titleKey) {
+    if (
+      (b.owner >= 0 && within(scan, b.owner, titleEl)) ||
+      (Math.abs(b.len - titleKey.length) <= 12 && sameText(normaliseSpace(b.text), titleKey))
+    ) {
       titleBlock = i;
       break;
     }
@@ -168,13 +194,13 @@ export function extractBody(input: BodyInput): BodyResult {
     }
     const wasAfterImage = afterImage;
     afterImage = false;
-    const text = normaliseSpace(b.text);
+    // Block text is normalised line by line already; joining its lines keeps it normalised.
+    const text = b.text.includes('\n') ? b.text.replace(/\n+/g, ' ') : b.text;
     if (!text || !/[\p{L}\p{N}]/u.test(text)) continue;
     if (b.owner >= 0 && (within(scan, b.owner, titleEl) || within(scan, b.owner, leadEl))) continue;
     // Above the title there is no body: site headers, breadcrumbs, datelines of flat pages.
     if (i < titleBlock) continue;
-    const key = fold(text);
-    if (titleKey && key === titleKey) continue;
+    if (titleKey && sameText(text, titleKey)) continue;
     if (isCutOff(text)) {
       cutAt = i;
       break;
@@ -189,12 +215,13 @@ export function extractBody(input: BodyInput): BodyResult {
         continue;
       }
     }
-    const labelled = /^(?:tin|bai|tac\s*gia)\b/.test(key) ? parseByline(text) : null;
+    const labelled =
+      /^(?:t|b)/i.test(text) && /^(?:tin|bai|tac\s*gia)\b/.test(fold(text.slice(0, 12))) ? parseByline(text) : null;
     if (wasAfterImage && !labelled && captionAfterImage(b, text)) {
       captions.push(text);
       continue;
     }
-    if (isMetaLine(text)) {
+    if (blockIsMetaLine(b)) {
       metaLines.push(text);
       continue;
     }
@@ -208,7 +235,10 @@ export function extractBody(input: BodyInput): BodyResult {
       if (b.len >= 20 && b.linkDensity >= 0.6) headlineLinks++;
       continue;
     }
-    if (isChromeLine(text) || (isLabelLine(text) && b.len <= 250)) continue;
+    if (text.length <= MAX_CHROME_LINE || (text.length <= 250 && hasColon(text))) {
+      const f = fold(text);
+      if (isChromeLine(text, f) || isLabelLine(text, f)) continue;
+    }
 
     // Cells of one data-table row make one paragraph: "Tập thể được khen thưởng | 1.380 | 1.735".
     const row = tableRow(scan, b);
@@ -219,12 +249,7 @@ export function extractBody(input: BodyInput): BodyResult {
     }
     const paragraphs = b.text.split(/\n\n+/);
     for (const p of paragraphs) {
-      const lines = trimChromeLines(
-        p
-          .split('\n')
-          .map(normaliseSpace)
-          .filter((l) => l.length > 0),
-      );
+      const lines = trimChromeLines(p.split('\n').filter((l) => l.length > 0));
       if (lines.length > 0) kept.push({ lines, block: b, row: b.len <= MAX_CELL ? row : -1 });
     }
     proseBlocks++;

@@ -52,7 +52,7 @@ export function readBreadcrumb(
     const items = clean(jsonLdItems, title);
     if (items.length > 0) return items;
   }
-  const sorted = [...scan.roleTexts.keys()].sort((a, b) => a - b);
+  const sorted = scan.roleEls;
   for (const el of sorted) {
     if ((scan.roles[el]! & Role.Breadcrumb) === 0) continue;
     const items = fromElement(scan, el, title);

@@ -41,6 +41,7 @@ function nameWithOffice(s: string): boolean {
 
 /** Reads one short line as a byline, or null when it is prose. */
 export function parseByline(line: string): Byline | null {
+  if (line.length > 140) return null;
   let t = normaliseSpace(line).replace(/^[\s\-–—]+/, '');
   // "(Theo Báo Lai Châu)": unwrap a line that is wholly in parentheses, and only then.
   if (/^\([^()]*\)$/.test(t)) t = t.slice(1, -1).trim();

@@ -6,6 +6,8 @@ import { PHRASES } from './lexicon/index.js';
 import { Role, type Scan } from './scan.js';
 import { fold } from './text.js';
 
+/** Chrome lines are short ("Lượt xem: 2537 | In bài viết | Chia sẻ"); longer lines are prose. */
+export const MAX_CHROME_LINE = 120;
 /** Share of the page's text above which a clutter-looking element is taken to be the content after all. */
 const PROTECT_SHARE = 0.5;
 
@@ -72,10 +74,13 @@ export function isCutOff(text: string): boolean {
   return PHRASES.cutOff.has(foldedKey(text));
 }
 
-/** A line made only of chrome phrases, numbers and separators: "Lượt xem: 2537 | In bài viết". */
-export function isChromeLine(line: string): boolean {
-  if (line.length > 200) return false;
-  const f = fold(line);
+/**
+ * A line made only of chrome phrases, numbers and separators: "Lượt xem: 2537 | In bài viết".
+ * `folded` is fold(line) when the caller already has it.
+ */
+export function isChromeLine(line: string, folded?: string): boolean {
+  if (line.length > MAX_CHROME_LINE) return false;
+  const f = folded ?? fold(line);
   PHRASES.chrome.lastIndex = 0;
   if (!PHRASES.chrome.test(f)) return false;
   PHRASES.chrome.lastIndex = 0;
@@ -84,8 +89,8 @@ export function isChromeLine(line: string): boolean {
   return residue.length <= 3;
 }
 
-/** "Từ khóa: …", "Bài tiếp theo: …" (short lines only). */
-export function isLabelLine(line: string): boolean {
-  if (line.length > 250) return false;
-  return PHRASES.label.test(fold(line).trimStart());
+/** "Từ khóa: …", "Bài tiếp theo: …" (short lines only; a label is followed by a colon). */
+export function isLabelLine(line: string, folded?: string): boolean {
+  if (line.length > 250 || (!line.includes(':') && !line.includes('：'))) return false;
+  return PHRASES.label.test((folded ?? fold(line)).trimStart());
 }

@@ -11,6 +11,17 @@ export const VIETNAM_OFFSET = '+07:00';
 
 export type DateKind = 'published' | 'modified' | 'unknown';
 
+/**
+ * A cheap first look before parseDateline: a dd/mm/yyyy, yyyy-mm-dd, "tháng N năm YYYY" or English
+ * month-name date somewhere in the text. Ordinary prose ("6 tháng đầu năm") does not pass.
+ */
+const QUICK_DATE =
+  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}|th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}/i;
+
+export function mayHoldDate(text: string): boolean {
+  return QUICK_DATE.test(text);
+}
+
 export interface DatelineHit {
   iso: string;
   kind: DateKind;

@@ -13,7 +13,7 @@ export interface LeadChoice {
 export function chooseLead(scan: Scan, clutterOf: Int32Array, root: number, titleEl: number): LeadChoice | null {
   const rootEnd = root >= 0 ? scan.end[root]! : scan.els.length;
   let fallback: LeadChoice | null = null;
-  const sorted = [...scan.roleTexts.keys()].sort((a, b) => a - b);
+  const sorted = scan.roleEls;
   for (const el of sorted) {
     if ((scan.roles[el]! & Role.Lead) === 0 || clutterOf[el]! >= 0 || el >= rootEnd) continue;
     // A lead-classed wrapper around the whole article is not a lead.

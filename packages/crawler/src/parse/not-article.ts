@@ -30,17 +30,13 @@ export function notFoundSignal(texts: (string | null)[]): string | null {
 
 /** Not HTML at all: a PDF, JSON, binary garbage, plain text without a single tag. */
 export function notHtmlReason(html: string): string | null {
-  const head = html.slice(0, 4096);
+  const head = html.slice(0, 1024);
   const trimmed = head.trimStart();
   if (trimmed.startsWith('%PDF')) return 'the body is a PDF document';
   if (/^[{[]\s*["{[\]}]/.test(trimmed)) return 'the body is JSON';
-  let bad = 0;
-  for (let i = 0; i < head.length; i++) {
-    const c = head.charCodeAt(i);
-    if (c === 0 || c === 0xfffd) bad++;
-  }
-  if (bad > 16) return `the body looks binary (${bad} NUL or replacement characters in the first 4 KB)`;
-  if (!/<[a-zA-Z!?/]/.test(head)) return 'no HTML tag in the first 4 KB';
+  const bad = head.match(/[\u0000\ufffd]/g)?.length ?? 0;
+  if (bad > 8) return `the body looks binary (${bad} NUL or replacement characters in the first 1 KB)`;
+  if (!/<[a-zA-Z!?/]/.test(head)) return 'no HTML tag in the first 1 KB';
   return null;
 }
 

@@ -3,8 +3,8 @@
  * JSON-LD (NewsArticle datePublished / dateModified) → meta (article:published_time, og, itemprop, dc.date)
  * → <time datetime> → a visible dateline near the title → the URL.
  */
-import { isMetaLine } from './body.js';
-import { dateFromUrl, parseDateline, parseMachineDate } from './dates.js';
+import { blockIsMetaLine } from './body.js';
+import { dateFromUrl, mayHoldDate, parseDateline, parseMachineDate } from './dates.js';
 import { Role, type Scan } from './scan.js';
 
 export type DateSource = 'json-ld' | 'meta' | 'time' | 'dateline' | 'url';
@@ -95,9 +95,6 @@ function readDateline(text: string): Dateline | null {
 /** How many elements above the title a dateline may sit. */
 const MAX_BEFORE_TITLE = 12;
 
-const QUICK_DATE =
-  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}|tháng|thang|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}/;
-
 /**
  * The dateline nearest the title: the first after it (within the content), else the closest before it.
  * Candidates are elements classed date/time and short blocks that are only a date with labels and counters.
@@ -109,12 +106,12 @@ function findDateline(ctx: DateContext): Dateline | null {
   const cands: { pos: number; text: string }[] = [];
   for (const [el, text] of scan.roleTexts) {
     if ((scan.roles[el]! & Role.Date) === 0 || clutterOf[el]! >= 0 || text.length > 200) continue;
-    if (QUICK_DATE.test(text)) cands.push({ pos: el, text });
+    if (mayHoldDate(text)) cands.push({ pos: el, text });
   }
   for (const b of scan.blocks) {
     if (b.img || b.len > 220 || (b.owner >= 0 && clutterOf[b.owner]! >= 0)) continue;
-    if (!QUICK_DATE.test(b.text)) continue;
-    if (isMetaLine(b.text.replace(/\n+/g, ' '))) cands.push({ pos: b.owner, text: b.text });
+    if (!mayHoldDate(b.raw)) continue;
+    if (blockIsMetaLine(b)) cands.push({ pos: b.owner, text: b.text });
   }
   if (cands.length === 0) return null;
   cands.sort((a, b) => a.pos - b.pos);

@@ -11,8 +11,9 @@ import { blockRange, chooseContent } from './content.js';
 import { attr, type DomNode, textContent } from './dom.js';
 import { ParseInputError, SiteSelectorError } from './errors.js';
 import { readJsonLd } from './json-ld.js';
-import { detectLang } from './lang.js';
+import { detectLang, langSample } from './lang.js';
 import { chooseLead } from './lead.js';
+import { capNesting } from './nesting-guard.js';
 import { listingSignal, notFoundSignal, notHtmlReason } from './not-article.js';
 import { findPageDates } from './page-dates.js';
 import { type Scan, scanHtml } from './scan.js';
@@ -66,18 +67,35 @@ const PRINT_VALUES = /^(?:1|true|yes|print|printable|in|inbai)$/i;
 
 /** "…?print=1" → "…": the article a print view stands for, when the page names no canonical URL. */
 function withoutPrintSwitch(u: URL): string {
-  const out = new URL(u.href);
+  const href = u.href;
+  const q = href.indexOf('?');
+  if (q < 0) return href;
+  const hashAt = href.indexOf('#', q);
+  const query = href.slice(q + 1, hashAt < 0 ? href.length : hashAt);
+  const kept: string[] = [];
   let changed = false;
-  for (const [k, v] of [...out.searchParams]) {
-    if (PRINT_PARAMS.test(k) && (PRINT_VALUES.test(v) || (v === '' && /print|^in/i.test(k)))) {
-      out.searchParams.delete(k);
-      changed = true;
-    }
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const k = decodeURIComponentSafe(eq < 0 ? pair : pair.slice(0, eq));
+    const v = eq < 0 ? '' : decodeURIComponentSafe(pair.slice(eq + 1));
+    if (PRINT_PARAMS.test(k) && (PRINT_VALUES.test(v) || (v === '' && /print|^in/i.test(k)))) changed = true;
+    else if (pair !== '') kept.push(pair);
   }
-  return changed ? out.href : u.href;
+  if (!changed) return href;
+  const hash = hashAt < 0 ? '' : href.slice(hashAt);
+  return `${href.slice(0, q)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${hash}`;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s; // A malformed %-escape is kept as written; it only has to be compared with print switches.
+  }
 }
 
 function selectAll(scan: Scan, field: string, selector: string): number[] {
+  if (!scan.dom) throw new Error('internal: selectors need a page scanned with { dom: true }');
   let found: unknown[];
   try {
     found = scan.dom.$(selector).toArray();
@@ -119,8 +137,11 @@ export function parse(html: string, url: string, opts: ParseOptions = {}): Parse
   const notHtml = notHtmlReason(html);
   if (notHtml) return notArticle('not-html', href, notHtml);
 
-  const scan = scanHtml(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
   const sel: SiteSelectors = opts.selectors ?? {};
+  const needsDom = Boolean(sel.body || sel.title || sel.date || sel.author || (sel.remove && sel.remove.length > 0));
+  const scan = scanHtml(capNesting(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html), {
+    dom: needsDom,
+  });
   const forced = new Set<number>();
   for (const s of sel.remove ?? []) for (const i of selectAll(scan, 'remove', s)) forced.add(i);
   const clutterOf = computeClutter(scan, forced);
@@ -203,7 +224,7 @@ export function parse(html: string, url: string, opts: ParseOptions = {}): Parse
     from: Math.max(0, (titleChoice.el >= 0 ? titleChoice.el : root) - CRUMB_BEFORE_TITLE),
     to: root >= 0 ? scan.end[root]! : scan.els.length,
   });
-  const lang = detectLang([lead ?? '', ...paragraphs].join('\n'), [
+  const lang = detectLang(langSample([lead, ...paragraphs]), [
     scan.htmlLang,
     metas.get('content-language'),
     metas.get('language'),

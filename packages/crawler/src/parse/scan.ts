@@ -1,47 +1,23 @@
 /**
- * One iterative pass over the DOM (no recursion, so 5,000 nested divs are fine) that flattens the page into
- * elements in document order and text blocks, and collects the metadata the other stages need.
+ * One pass over the page that flattens it into elements in document order and text blocks, and collects the
+ * metadata the other stages need. The Scanner consumes open/text/close events: by default straight from
+ * htmlparser2's streaming parser (no DOM is built), or from a walk over a cheerio DOM when per-site CSS
+ * selectors need one. Neither path recurses, so 5,000 nested divs are fine.
  */
+import { Parser } from 'htmlparser2';
+import { Block } from './block.js';
 import { type DomNode, type LoadedDom, loadDom } from './dom.js';
-import { ROLES } from './lexicon/index.js';
+import { type ScanEvents, walkDom } from './dom-walk.js';
+import { classify, Role } from './roles.js';
 import { normaliseLines } from './text.js';
 
-/** Bits in Scan.roles, from tag names, class names and ids. */
-export const Role = {
-  ClutterStrong: 1,
-  ClutterWeak: 2,
-  Positive: 4,
-  Title: 8,
-  Lead: 16,
-  Date: 32,
-  Author: 64,
-  Breadcrumb: 128,
-  Caption: 256,
-  Category: 512,
-} as const;
-
-/** A run of inline text inside one block-level element (or an image). */
-export interface Block {
-  /** Index (in Scan.els) of the innermost block-level element holding the text; -1 for the document. */
-  owner: number;
-  img: boolean;
-  /** An image too small to carry a caption (icons, bullets). */
-  icon: boolean;
-  /** Normalised text; lines separated by "\n", an empty line where the page had a paragraph break. */
-  text: string;
-  len: number;
-  linkDensity: number;
-  emRatio: number;
-  strongRatio: number;
-  /** 1–6 inside h1–h6, else 0. */
-  heading: number;
-  align: 'center' | 'right' | null;
-  commas: number;
-}
+export { Block } from './block.js';
+export { classify, Role } from './roles.js';
 
 export interface Scan {
-  dom: LoadedDom;
-  /** Elements in document (pre-)order. */
+  /** The DOM, when the page was scanned with `{ dom: true }` (per-site selectors); else null. */
+  dom: LoadedDom | null;
+  /** Elements in document (pre-)order: the DOM nodes, or { name, attribs } records without a DOM. */
   els: DomNode[];
   parent: number[];
   /** Exclusive end of each element's subtree in `els`. */
@@ -56,9 +32,12 @@ export interface Scan {
   htmlLang: string | null;
   times: { el: number; datetime: string | null; text: string }[];
   itemprops: { el: number; prop: string; value: string }[];
+  /** Links with their raw (not normalised) text. */
   anchors: { el: number; href: string; rel: string; text: string }[];
-  /** Text of elements with a Title, Lead, Date, Author, Breadcrumb or Caption role. */
+  /** Text of elements with a Title, Lead, Date, Author, Breadcrumb, Caption or Category role. */
   roleTexts: Map<number, string>;
+  /** The keys of roleTexts in document order. */
+  roleEls: number[];
 }
 
 const BLOCK = new Set(
@@ -77,49 +56,6 @@ const CAPTURE_ROLES = Role.Title | Role.Lead | Role.Date | Role.Author | Role.Br
 const CAPTURE_LIMIT = 5_000;
 const ITEMPROPS = new Set(['datepublished', 'datemodified', 'datecreated', 'author', 'headline']);
 
-const roleCache = new Map<string, number>();
-/** ARIA landmarks that are page chrome. */
-const LANDMARK_CLUTTER = new Set(['banner', 'navigation', 'contentinfo', 'complementary', 'search', 'menubar', 'menu']);
-
-/** Role bits for one element from its tag, class tokens and id (cached by the class+id string). */
-export function classify(
-  name: string,
-  cls: string | undefined,
-  id: string | undefined,
-  aria: string | undefined = undefined,
-): number {
-  let bits = 0;
-  if (name === 'nav' || name === 'aside' || name === 'footer') bits |= Role.ClutterWeak;
-  if (aria !== undefined && LANDMARK_CLUTTER.has(aria.toLowerCase())) bits |= Role.ClutterWeak;
-  if (name === 'figcaption') bits |= Role.Caption;
-  if (name === 'article' || name === 'main') bits |= Role.Positive;
-  if (!cls && !id) return bits;
-  const key = `${cls ?? ''}#${id ?? ''}`;
-  let cached = roleCache.get(key);
-  if (cached === undefined) {
-    cached = 0;
-    const tokens = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/);
-    for (const t of tokens) {
-      if (!t) continue;
-      const strong = ROLES.clutterStrong.test(t);
-      const weak = ROLES.clutterWeak.test(t);
-      if (strong) cached |= Role.ClutterStrong;
-      if (weak) cached |= Role.ClutterWeak;
-      if (!strong && !weak && ROLES.positive.test(t)) cached |= Role.Positive;
-      if (ROLES.title.test(t)) cached |= Role.Title;
-      if (ROLES.lead.test(t)) cached |= Role.Lead;
-      if (ROLES.date.test(t)) cached |= Role.Date;
-      if (ROLES.author.test(t)) cached |= Role.Author;
-      if (ROLES.breadcrumb.test(t)) cached |= Role.Breadcrumb;
-      if (ROLES.caption.test(t)) cached |= Role.Caption;
-      if (ROLES.category.test(t)) cached |= Role.Category;
-    }
-    if (roleCache.size > 10_000) roleCache.clear();
-    roleCache.set(key, cached);
-  }
-  return bits | cached;
-}
-
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const ITALIC_STYLE = /font-style\s*:\s*italic/i;
 const BOLD_STYLE = /font-weight\s*:\s*(?:bold|[6-9]00)/i;
@@ -136,7 +72,9 @@ function alignOf(a: Record<string, string> | undefined): 'center' | 'right' | nu
   if (!a) return null;
   const al = (a['align'] ?? '').toLowerCase();
   if (al === 'center' || al === 'right') return al;
-  const m = ALIGN_STYLE.exec(a['style'] ?? '');
+  const style = a['style'];
+  if (style === undefined) return null;
+  const m = ALIGN_STYLE.exec(style);
   return m ? (m[1]!.toLowerCase() as 'center' | 'right') : null;
 }
 
@@ -147,13 +85,12 @@ function smallImage(a: Record<string, string>): boolean {
   return (Number.isFinite(w) && w < 150) || (Number.isFinite(h) && h < 100);
 }
 
-interface Frame {
-  node: DomNode;
-  i: number;
-  idx: number;
-  /** What to undo on exit (bits of EXIT_*). */
-  exit: number;
-  heading: number;
+enum Kind {
+  Element = 0,
+  Skip = 1,
+  Noop = 2,
+  Title = 3,
+  LdJson = 4,
 }
 const EXIT_BLOCK = 1;
 const EXIT_LINK = 2;
@@ -167,247 +104,319 @@ interface ActiveCapture {
   text: string;
 }
 
-export function scanHtml(html: string): Scan {
-  const dom = loadDom(html);
-  const els: DomNode[] = [];
-  const parent: number[] = [];
-  const end: number[] = [];
-  const roles: number[] = [];
-  const blocks: Block[] = [];
-  const metas = new Map<string, string>();
-  const ldJson: string[] = [];
-  const times: Scan['times'] = [];
-  const itemprops: Scan['itemprops'] = [];
-  const anchors: Scan['anchors'] = [];
-  const roleTexts = new Map<number, string>();
-  let canonical: string | null = null;
-  let docTitle: string | null = null;
-  let htmlLang: string | null = null;
+class Scanner implements ScanEvents {
+  readonly els: DomNode[] = [];
+  readonly parent: number[] = [];
+  readonly end: number[] = [];
+  readonly roles: number[] = [];
+  readonly blocks: Block[] = [];
+  readonly metas = new Map<string, string>();
+  readonly ldJson: string[] = [];
+  readonly times: Scan['times'] = [];
+  readonly itemprops: Scan['itemprops'] = [];
+  readonly anchors: Scan['anchors'] = [];
+  readonly roleTexts = new Map<number, string>();
+  canonical: string | null = null;
+  docTitle: string | null = null;
+  htmlLang: string | null = null;
 
-  let buf = '';
-  let raw = 0;
-  let linkRaw = 0;
-  let emRaw = 0;
-  let strongRaw = 0;
-  let linkDepth = 0;
-  let emDepth = 0;
-  let strongDepth = 0;
-  let heading = 0;
-  const blockStack: number[] = [];
-  const captures: ActiveCapture[] = [];
+  private buf = '';
+  private raw = 0;
+  private linkRaw = 0;
+  private emRaw = 0;
+  private strongRaw = 0;
+  private linkDepth = 0;
+  private emDepth = 0;
+  private strongDepth = 0;
+  private heading = 0;
+  private skipDepth = 0;
+  private rawText = '';
+  private readonly blockStack: number[] = [];
+  private readonly captures: ActiveCapture[] = [];
+  // Open frames as parallel arrays (one entry per open element; no object per element).
+  private readonly fKind: Kind[] = [];
+  private readonly fIdx: number[] = [];
+  private readonly fExit: number[] = [];
+  private readonly fHeading: number[] = [];
+  /** Element index of the innermost open element. */
+  private readonly open_: number[] = [];
 
-  const ownerIdx = (): number => (blockStack.length > 0 ? blockStack[blockStack.length - 1]! : -1);
-
-  const flush = (): void => {
-    for (const c of captures) if (c.text.length < CAPTURE_LIMIT) c.text += '\n';
-    if (buf.length === 0) return;
-    const text = normaliseLines(buf);
-    if (text.length > 0 && raw > 0) {
-      const owner = ownerIdx();
-      const len = text.length;
-      let commas = 0;
-      for (let i = 0; i < len; i++) if (text.charCodeAt(i) === 44) commas++;
-      blocks.push({
-        owner,
-        img: false,
-        icon: false,
-        text,
-        len,
-        linkDensity: Math.min(1, linkRaw / raw),
-        emRatio: Math.min(1, emRaw / raw),
-        strongRatio: Math.min(1, strongRaw / raw),
-        heading,
-        align: owner >= 0 ? alignOf(els[owner]!.attribs) : null,
-        commas,
-      });
-    }
-    buf = '';
-    raw = linkRaw = emRaw = strongRaw = 0;
-  };
-
-  const appendText = (data: string): void => {
-    buf += data;
-    // Count visible characters only: indentation between tags must not dilute link density.
-    const visible = data.trim().length;
-    if (visible > 0) {
-      raw += visible;
-      if (linkDepth > 0) linkRaw += visible;
-      if (emDepth > 0) emRaw += visible;
-      if (strongDepth > 0) strongRaw += visible;
-    }
-    for (const c of captures) if (c.text.length < CAPTURE_LIMIT) c.text += data;
-  };
-
-  const stack: Frame[] = [{ node: dom.root, i: 0, idx: -1, exit: 0, heading: 0 }];
-  while (stack.length > 0) {
-    const f = stack[stack.length - 1]!;
-    const kids = f.node.children;
-    if (kids !== undefined && f.i < kids.length) {
-      const c = kids[f.i++]!;
-      const type = c.type;
-      if (type === 'text') {
-        appendText(c.data ?? '');
-        continue;
-      }
-      if (type !== 'tag' && type !== 'script' && type !== 'style') continue;
-      const name = c.name ?? '';
-      const a = c.attribs ?? {};
-      switch (name) {
-        case 'meta': {
-          const key = (a['property'] ?? a['name'] ?? a['itemprop'] ?? a['http-equiv'] ?? '').toLowerCase().trim();
-          const content = a['content'];
-          if (key && content !== undefined && !metas.has(key)) metas.set(key, content);
-          const ip = (a['itemprop'] ?? '').toLowerCase();
-          if (ip && ITEMPROPS.has(ip) && content) itemprops.push({ el: els.length, prop: ip, value: content });
-          continue;
-        }
-        case 'link': {
-          const rel = (a['rel'] ?? '').toLowerCase().split(/\s+/);
-          if (canonical === null && rel.includes('canonical') && a['href']) canonical = a['href'];
-          continue;
-        }
-        case 'title': {
-          if (docTitle === null) {
-            let t = '';
-            for (const k of c.children ?? []) if (k.type === 'text') t += k.data ?? '';
-            docTitle = t;
-          }
-          continue;
-        }
-        case 'script': {
-          if ((a['type'] ?? '').toLowerCase().includes('ld+json')) {
-            let t = '';
-            for (const k of c.children ?? []) if (k.type === 'text') t += k.data ?? '';
-            ldJson.push(t);
-          }
-          continue;
-        }
-        case 'br': {
-          const o = ownerIdx();
-          if (o >= 0 && BR_INLINE_OWNERS.has(els[o]!.name ?? '')) appendText('\n');
-          else flush();
-          continue;
-        }
-        case 'img': {
-          flush();
-          blocks.push({
-            owner: ownerIdx(),
-            img: true,
-            icon: smallImage(a),
-            text: '',
-            len: 0,
-            linkDensity: linkDepth > 0 ? 1 : 0,
-            emRatio: 0,
-            strongRatio: 0,
-            heading,
-            align: null,
-            commas: 0,
-          });
-          continue;
-        }
-        case 'hr':
-          flush();
-          continue;
-      }
-      if (SKIP.has(name) || type !== 'tag' || isHidden(name, a)) continue;
-
-      const idx = els.length;
-      els.push(c);
-      parent.push(f.idx);
-      end.push(idx + 1);
-      const role = classify(name, a['class'], a['id'], a['role']);
-      roles.push(role);
-      if (name === 'html' && htmlLang === null && a['lang']) htmlLang = a['lang'];
-
-      let exit = 0;
-      let h = f.heading;
-      if (BLOCK.has(name)) {
-        flush();
-        blockStack.push(idx);
-        exit |= EXIT_BLOCK;
-        if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') {
-          h = name.charCodeAt(1) - 48;
-        }
-      }
-      heading = h;
-      if (name === 'a') {
-        linkDepth++;
-        exit |= EXIT_LINK;
-        if (a['href'] !== undefined) {
-          captures.push({ el: idx, kind: 'a', text: '' });
-          exit |= EXIT_CAPTURE;
-        }
-      } else if (name === 'time') {
-        captures.push({ el: idx, kind: 'time', text: '' });
-        exit |= EXIT_CAPTURE;
-      } else if ((role & CAPTURE_ROLES) !== 0) {
-        captures.push({ el: idx, kind: 'role', text: '' });
-        exit |= EXIT_CAPTURE;
-      } else if (a['itemprop'] !== undefined && ITEMPROPS.has(a['itemprop'].toLowerCase())) {
-        const value = a['content'] ?? a['datetime'];
-        if (value) itemprops.push({ el: idx, prop: a['itemprop'].toLowerCase(), value });
-        else {
-          captures.push({ el: idx, kind: 'itemprop', text: '' });
-          exit |= EXIT_CAPTURE;
-        }
-      }
-      const style = a['style'];
-      if (name === 'em' || name === 'i' || (style !== undefined && ITALIC_STYLE.test(style))) {
-        emDepth++;
-        exit |= EXIT_EM;
-      }
-      if (name === 'strong' || name === 'b' || (style !== undefined && BOLD_STYLE.test(style))) {
-        strongDepth++;
-        exit |= EXIT_STRONG;
-      }
-      stack.push({ node: c, i: 0, idx, exit, heading: h });
-      continue;
-    }
-
-    // Leaving f.
-    stack.pop();
-    if (f.idx < 0) continue;
-    end[f.idx] = els.length;
-    const ex = f.exit;
-    if (ex & EXIT_BLOCK) {
-      flush();
-      blockStack.pop();
-    }
-    if (ex & EXIT_LINK) linkDepth--;
-    if (ex & EXIT_EM) emDepth--;
-    if (ex & EXIT_STRONG) strongDepth--;
-    if (ex & EXIT_CAPTURE) {
-      const cap = captures.pop()!;
-      const node = els[cap.el]!;
-      const a = node.attribs ?? {};
-      if (cap.kind === 'a')
-        anchors.push({ el: cap.el, href: a['href'] ?? '', rel: a['rel'] ?? '', text: normaliseLines(cap.text) });
-      else if (cap.kind === 'time') times.push({ el: cap.el, datetime: a['datetime'] ?? null, text: cap.text });
-      else if (cap.kind === 'itemprop')
-        itemprops.push({ el: cap.el, prop: (a['itemprop'] ?? '').toLowerCase(), value: cap.text });
-      else roleTexts.set(cap.el, normaliseLines(cap.text));
-      // A capture inside another one also feeds the outer one (text was appended to both already).
-    }
-    const parentFrame = stack[stack.length - 1];
-    heading = parentFrame ? parentFrame.heading : 0;
+  private owner(): number {
+    return this.blockStack.length > 0 ? this.blockStack[this.blockStack.length - 1]! : -1;
   }
-  flush();
 
-  return {
-    dom,
-    els,
-    parent,
-    end,
-    roles,
-    blocks,
-    metas,
-    canonical,
-    ldJson,
-    docTitle,
-    htmlLang,
-    times,
-    itemprops,
-    anchors,
-    roleTexts,
-  };
+  private push(kind: Kind, idx = -1, exit = 0, heading = this.heading): void {
+    this.fKind.push(kind);
+    this.fIdx.push(idx);
+    this.fExit.push(exit);
+    this.fHeading.push(heading);
+  }
+
+  private flush(): void {
+    for (const c of this.captures) if (c.text.length < CAPTURE_LIMIT) c.text += '\n';
+    const buf = this.buf;
+    if (buf.length === 0) return;
+    const raw = this.raw;
+    if (raw > 0) {
+      const owner = this.owner();
+      let commas = 0;
+      for (let i = 0; i < buf.length; i++) if (buf.charCodeAt(i) === 44) commas++;
+      this.blocks.push(
+        new Block(
+          owner,
+          false,
+          false,
+          buf,
+          raw,
+          Math.min(1, this.linkRaw / raw),
+          Math.min(1, this.emRaw / raw),
+          Math.min(1, this.strongRaw / raw),
+          this.heading,
+          owner >= 0 ? alignOf(this.els[owner]!.attribs) : null,
+          commas,
+        ),
+      );
+    }
+    this.buf = '';
+    this.raw = this.linkRaw = this.emRaw = this.strongRaw = 0;
+  }
+
+  private appendText(data: string): void {
+    this.buf += data;
+    // Count visible characters only: indentation between tags must not dilute link density.
+    let s = 0;
+    let e = data.length;
+    while (s < e && data.charCodeAt(s) <= 32) s++;
+    while (e > s && data.charCodeAt(e - 1) <= 32) e--;
+    const visible = e - s;
+    if (visible > 0) {
+      this.raw += visible;
+      if (this.linkDepth > 0) this.linkRaw += visible;
+      if (this.emDepth > 0) this.emRaw += visible;
+      if (this.strongDepth > 0) this.strongRaw += visible;
+    }
+    for (const c of this.captures) if (c.text.length < CAPTURE_LIMIT) c.text += data;
+  }
+
+  open(name: string, a: Record<string, string>, node: DomNode | null): boolean {
+    if (this.skipDepth > 0) {
+      this.skipDepth++;
+      this.push(Kind.Skip);
+      return false;
+    }
+    switch (name) {
+      case 'meta': {
+        const key = (a['property'] ?? a['name'] ?? a['itemprop'] ?? a['http-equiv'] ?? '').toLowerCase().trim();
+        const content = a['content'];
+        if (key && content !== undefined && !this.metas.has(key)) this.metas.set(key, content);
+        const ip = (a['itemprop'] ?? '').toLowerCase();
+        if (ip && ITEMPROPS.has(ip) && content) this.itemprops.push({ el: this.els.length, prop: ip, value: content });
+        this.push(Kind.Noop);
+        return false;
+      }
+      case 'link': {
+        if (this.canonical === null && a['href'] && (a['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical'))
+          this.canonical = a['href'];
+        this.push(Kind.Noop);
+        return false;
+      }
+      case 'title':
+      case 'script': {
+        const wanted = name === 'title' ? this.docTitle === null : (a['type'] ?? '').toLowerCase().includes('ld+json');
+        if (wanted) {
+          this.rawText = '';
+          this.push(name === 'title' ? Kind.Title : Kind.LdJson);
+          return true;
+        }
+        this.skipDepth++;
+        this.push(Kind.Skip);
+        return false;
+      }
+      case 'br': {
+        const o = this.owner();
+        if (o >= 0 && BR_INLINE_OWNERS.has(this.els[o]!.name ?? '')) this.appendText('\n');
+        else this.flush();
+        this.push(Kind.Noop);
+        return false;
+      }
+      case 'img': {
+        this.flush();
+        const b = new Block(
+          this.owner(),
+          true,
+          smallImage(a),
+          '',
+          0,
+          this.linkDepth > 0 ? 1 : 0,
+          0,
+          0,
+          this.heading,
+          null,
+          0,
+        );
+        this.blocks.push(b);
+        this.push(Kind.Noop);
+        return false;
+      }
+      case 'hr':
+        this.flush();
+        this.push(Kind.Noop);
+        return false;
+    }
+    if (SKIP.has(name) || isHidden(name, a)) {
+      this.skipDepth++;
+      this.push(Kind.Skip);
+      return false;
+    }
+
+    const idx = this.els.length;
+    this.els.push(node ?? { type: 'tag', name, attribs: a });
+    this.parent.push(this.open_.length > 0 ? this.open_[this.open_.length - 1]! : -1);
+    this.end.push(idx + 1);
+    this.open_.push(idx);
+    const role = classify(name, a['class'], a['id'], a['role']);
+    this.roles.push(role);
+    if (name === 'html' && this.htmlLang === null && a['lang']) this.htmlLang = a['lang'];
+
+    let exit = 0;
+    if (BLOCK.has(name)) {
+      this.flush();
+      this.blockStack.push(idx);
+      exit |= EXIT_BLOCK;
+      if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6')
+        this.heading = name.charCodeAt(1) - 48;
+    }
+    if (name === 'a') {
+      this.linkDepth++;
+      exit |= EXIT_LINK;
+      if (a['href'] !== undefined) {
+        this.captures.push({ el: idx, kind: 'a', text: '' });
+        exit |= EXIT_CAPTURE;
+      }
+    } else if (name === 'time') {
+      this.captures.push({ el: idx, kind: 'time', text: '' });
+      exit |= EXIT_CAPTURE;
+    } else if ((role & CAPTURE_ROLES) !== 0) {
+      this.captures.push({ el: idx, kind: 'role', text: '' });
+      exit |= EXIT_CAPTURE;
+    } else if (a['itemprop'] !== undefined && ITEMPROPS.has(a['itemprop'].toLowerCase())) {
+      const value = a['content'] ?? a['datetime'];
+      if (value) this.itemprops.push({ el: idx, prop: a['itemprop'].toLowerCase(), value });
+      else {
+        this.captures.push({ el: idx, kind: 'itemprop', text: '' });
+        exit |= EXIT_CAPTURE;
+      }
+    }
+    const style = a['style'];
+    const fontStyle = style !== undefined && style.includes('font');
+    if (name === 'em' || name === 'i' || (fontStyle && ITALIC_STYLE.test(style))) {
+      this.emDepth++;
+      exit |= EXIT_EM;
+    }
+    if (name === 'strong' || name === 'b' || (fontStyle && BOLD_STYLE.test(style))) {
+      this.strongDepth++;
+      exit |= EXIT_STRONG;
+    }
+    this.push(Kind.Element, idx, exit);
+    return true;
+  }
+
+  text(data: string): void {
+    if (this.skipDepth > 0) return;
+    const top = this.fKind.length > 0 ? this.fKind[this.fKind.length - 1] : undefined;
+    if (top === Kind.Title || top === Kind.LdJson) this.rawText += data;
+    else this.appendText(data);
+  }
+
+  close(): void {
+    const kind = this.fKind.pop();
+    if (kind === undefined) return;
+    const idx = this.fIdx.pop()!;
+    const ex = this.fExit.pop()!;
+    this.fHeading.pop();
+    switch (kind) {
+      case Kind.Skip:
+        this.skipDepth--;
+        return;
+      case Kind.Noop:
+        return;
+      case Kind.Title:
+        this.docTitle = this.rawText;
+        return;
+      case Kind.LdJson:
+        this.ldJson.push(this.rawText);
+        return;
+    }
+    this.open_.pop();
+    this.end[idx] = this.els.length;
+    if (ex & EXIT_BLOCK) {
+      this.flush();
+      this.blockStack.pop();
+    }
+    // The heading level of the enclosing element, restored after the closing block has been flushed.
+    this.heading = this.fHeading.length > 0 ? this.fHeading[this.fHeading.length - 1]! : 0;
+    if (ex & EXIT_LINK) this.linkDepth--;
+    if (ex & EXIT_EM) this.emDepth--;
+    if (ex & EXIT_STRONG) this.strongDepth--;
+    if (ex & EXIT_CAPTURE) {
+      const cap = this.captures.pop()!;
+      const a = this.els[cap.el]!.attribs ?? {};
+      if (cap.kind === 'a')
+        this.anchors.push({ el: cap.el, href: a['href'] ?? '', rel: a['rel'] ?? '', text: cap.text });
+      else if (cap.kind === 'time') this.times.push({ el: cap.el, datetime: a['datetime'] ?? null, text: cap.text });
+      else if (cap.kind === 'itemprop')
+        this.itemprops.push({ el: cap.el, prop: (a['itemprop'] ?? '').toLowerCase(), value: cap.text });
+      else this.roleTexts.set(cap.el, normaliseLines(cap.text));
+      // A capture inside another one has fed the outer one too (text is appended to every open capture).
+    }
+  }
+
+  finish(dom: LoadedDom | null): Scan {
+    while (this.fKind.length > 0) this.close();
+    this.flush();
+    return {
+      dom,
+      els: this.els,
+      parent: this.parent,
+      end: this.end,
+      roles: this.roles,
+      blocks: this.blocks,
+      metas: this.metas,
+      canonical: this.canonical,
+      ldJson: this.ldJson,
+      docTitle: this.docTitle,
+      htmlLang: this.htmlLang,
+      times: this.times,
+      itemprops: this.itemprops,
+      anchors: this.anchors,
+      roleTexts: this.roleTexts,
+      roleEls: [...this.roleTexts.keys()].sort((a, b) => a - b),
+    };
+  }
+}
+
+export interface ScanOptions {
+  /** Build a cheerio DOM too (needed to evaluate per-site CSS selectors); slower. */
+  dom?: boolean;
+}
+
+export function scanHtml(html: string, opts: ScanOptions = {}): Scan {
+  const scanner = new Scanner();
+  if (opts.dom) {
+    const dom = loadDom(html);
+    walkDom(dom.root, scanner);
+    return scanner.finish(dom);
+  }
+  const parser = new Parser(
+    {
+      onopentag: (name, attribs) => {
+        scanner.open(name, attribs, null);
+      },
+      ontext: (data) => scanner.text(data),
+      onclosetag: () => scanner.close(),
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return scanner.finish(null);
 }

@@ -22,15 +22,66 @@ function safeCodePoint(cp: number, fallback: string): string {
   return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
 }
 
+const NEEDS_ENTITY = 1;
+const NEEDS_NFC = 2;
+const NEEDS_ZERO_WIDTH = 4;
+const NEEDS_SPACE = 8;
+
+/** What normaliseSpace has to do to `s`, found in one pass over its UTF-16 units (0: nothing). */
+function needs(s: string): number {
+  let flags = 0;
+  let prevSpace = true; // a leading space needs trimming
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) flags |= NEEDS_SPACE;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 32) flags |= NEEDS_SPACE;
+    else if (c === 38) flags |= NEEDS_ENTITY;
+    else if (c >= 0x80) {
+      if (
+        (c >= 0x0300 && c <= 0x036f) ||
+        (c >= 0x1dc0 && c <= 0x1dff) ||
+        (c >= 0x20d0 && c <= 0x20ff) ||
+        (c >= 0xfe20 && c <= 0xfe2f)
+      )
+        flags |= NEEDS_NFC;
+      else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0x00ad) flags |= NEEDS_ZERO_WIDTH;
+      else if (
+        c === 0xa0 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0x1680 ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x85
+      )
+        flags |= NEEDS_SPACE;
+    }
+  }
+  if (prevSpace && s.length > 0) flags |= NEEDS_SPACE; // trailing space
+  return flags;
+}
+
 /** NFC, zero-width characters removed, any run of whitespace → one space, trimmed. */
 export function normaliseSpace(s: string): string {
+  const n = needs(s);
+  if (n === 0) return s;
   let t = s;
-  if (t.includes('&')) t = decodeLeftover(t);
-  return t.normalize('NFC').replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim();
+  if (n & NEEDS_ENTITY) t = decodeLeftover(t);
+  if (n & NEEDS_NFC) t = t.normalize('NFC');
+  if (n & NEEDS_ZERO_WIDTH) t = t.replace(ZERO_WIDTH, '');
+  return t.replace(SPACES, ' ').trim();
 }
 
 /** Like normaliseSpace but keeps line breaks (`\n`, collapsed: at most one empty line in a row). */
 export function normaliseLines(s: string): string {
+  if (!s.includes('\n')) return normaliseSpace(s);
   const out: string[] = [];
   let blank = false;
   for (const line of s.split('\n')) {
