@@ -10,10 +10,10 @@
  *
  * The positions are a superset of the positions where the pattern matches, so `scanAnchored` returns exactly what
  * `scan` returns. Words are compared by a skeleton that is coarser than the pattern's own matching: lower case
- * (with ſ as s, the one letter /iu folds onto a–z that toLowerCase does not), no diacritics (so both tone
- * placements, and any case, give one skeleton), i and y as one letter (quí/quý). A phrase of several syllables opens
- * a match with its whole first word; a one-word phrase may have letters glued after it ("số12"), so only its
- * beginning is compared.
+ * (with ſ as s, the one letter /iu folds onto a–z that toLowerCase does not), without tone marks (so both tone
+ * placements give one skeleton; â, ư, đ … stay apart from a, u, d), i and y as one letter (quí/quý). A phrase of
+ * several syllables opens a match with its whole first word; a one-word phrase may have letters glued after it
+ * ("số12"), so only its beginning is compared.
  */
 import { type Hit, hitOf, type IndexedMatch, WORD_CHAR } from './scan.js';
 
@@ -29,6 +29,7 @@ export interface AnchorSpec {
 // Per UTF-16 unit, filled lazily: 0 unknown, 1 not part of a word, else the skeleton code + 2.
 const CLASS = new Int32Array(0x10000);
 const NOT_WORD = 1;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
 function classify(c: number): number {
   let k = NOT_WORD;
@@ -36,10 +37,9 @@ function classify(c: number): number {
     const ch = String.fromCharCode(c);
     if (WORD_CHAR.test(ch)) {
       const lower = ch.toLowerCase();
-      let base = (lower.length === 1 ? lower : ch).normalize('NFD').charCodeAt(0);
-      if (base === 0x111 || base === 0x110)
-        base = 0x64; // đ → d
-      else if (base === 0x17f)
+      const untoned = (lower.length === 1 ? lower : ch).normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
+      let base = untoned.length > 0 ? untoned.charCodeAt(0) : c;
+      if (base === 0x17f)
         base = 0x73; // ſ → s
       else if (base === 0x79) base = 0x69; // y → i
       k = base + 2;
@@ -60,6 +60,8 @@ const keyOf = (h: number, k: number) => {
 
 /** Length of the longest anchor compared by its beginning: longer prefixes of a word are not looked up. */
 let maxPrefix = 0;
+/** Skeleton codes (+ 2) that some anchor compared by its beginning opens with: other words skip the prefix look-ups. */
+const PREFIX_FIRST = new Uint8Array(0x10002);
 const EMPTY = 0x7fffffff;
 let tableKeys = new Int32Array(256).fill(EMPTY);
 let prefixBits = new Int32Array(256);
@@ -85,7 +87,10 @@ function addAnchor(phrase: string, bit: number): void {
   while (k < phrase.length && classOf(phrase.charCodeAt(k)) !== NOT_WORD) h = step(h, classOf(phrase.charCodeAt(k++)));
   if (k === 0) throw new Error(`anchored pattern: "${phrase}" does not open with a letter or digit`);
   const whole = k < phrase.length && /\s/u.test(phrase[k]!);
-  if (!whole) maxPrefix = Math.max(maxPrefix, k);
+  if (!whole) {
+    maxPrefix = Math.max(maxPrefix, k);
+    PREFIX_FIRST[classOf(phrase.charCodeAt(0))] = 1;
+  }
   if ((tableSize + 1) * 2 > tableKeys.length) {
     const old = [tableKeys, prefixBits, wholeBits] as const;
     tableKeys = new Int32Array(old[0].length * 2).fill(EMPTY);
@@ -112,10 +117,10 @@ function addAnchor(phrase: string, bit: number): void {
 /** Where the patterns' opening words and digit runs are in one text. */
 interface TextAnchors {
   /** Starts of the words that open like some pattern's anchor, ascending, with the patterns' bits. */
-  readonly wordStarts: Int32Array;
-  readonly wordBits: Int32Array;
+  readonly wordStarts: readonly number[];
+  readonly wordBits: readonly number[];
   /** Starts of runs of ASCII digits, ascending. */
-  readonly digitStarts: Int32Array;
+  readonly digitStarts: readonly number[];
 }
 
 function findAnchors(text: string): TextAnchors {
@@ -141,6 +146,7 @@ function findAnchors(text: string): TextAnchors {
     }
     // A word: its prefixes of up to `longest` units are looked up, then the whole word; digit runs on the way.
     const start = i;
+    const prefixes = PREFIX_FIRST[cls] === 1 ? longest : 0;
     let h = OFFSET;
     let b = 0;
     for (;;) {
@@ -150,7 +156,7 @@ function findAnchors(text: string): TextAnchors {
       h = Math.imul(h ^ cls, 0x01000193);
       i++;
       const k = i - start;
-      if (k <= longest) {
+      if (k <= prefixes) {
         const key = keyOf(h, k);
         let s = (key ^ (key >>> 15)) & mask;
         while (keys[s] !== EMPTY && keys[s] !== key) s = (s + 1) & mask;
@@ -170,7 +176,7 @@ function findAnchors(text: string): TextAnchors {
       bits.push(b);
     }
   }
-  return { wordStarts: Int32Array.from(starts), wordBits: Int32Array.from(bits), digitStarts: Int32Array.from(digits) };
+  return { wordStarts: starts, wordBits: bits, digitStarts: digits };
 }
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
@@ -190,7 +196,7 @@ function anchorsOf(text: string): TextAnchors {
 }
 
 /** Index of the first element of `a` that is >= `x`. */
-function lowerBound(a: Int32Array, x: number): number {
+function lowerBound(a: readonly number[], x: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
@@ -199,6 +205,23 @@ function lowerBound(a: Int32Array, x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The ascending union of two ascending lists. */
+function union(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? b[j]! : Number.POSITIVE_INFINITY;
+    out.push(Math.min(x, y));
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out;
 }
 
 export class Anchored {
@@ -225,24 +248,19 @@ export class Anchored {
   /** Ascending offsets in [from, to) of `text` where a match may start. */
   starts(text: string, from: number, to: number): number[] {
     const a = anchorsOf(text);
-    const out: number[] = [];
+    let out: number[] = [];
     for (let i = lowerBound(a.wordStarts, from); i < a.wordStarts.length && a.wordStarts[i]! < to; i++)
       if ((a.wordBits[i]! & this.bit) !== 0) out.push(a.wordStarts[i]!);
-    let merge = false;
     if (this.digits) {
+      const digits: number[] = [];
       for (let i = lowerBound(a.digitStarts, from); i < a.digitStarts.length && a.digitStarts[i]! < to; i++)
-        out.push(a.digitStarts[i]!);
-      merge = true;
+        digits.push(a.digitStarts[i]!);
+      out = union(out, digits);
     }
     for (const ch of this.chars) {
-      for (let i = text.indexOf(ch, from); i >= 0 && i < to; i = text.indexOf(ch, i + 1)) out.push(i);
-      merge = true;
-    }
-    if (merge) {
-      out.sort((x, y) => x - y);
-      let n = 0;
-      for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
-      out.length = n;
+      const at: number[] = [];
+      for (let i = text.indexOf(ch, from); i >= 0 && i < to; i = text.indexOf(ch, i + 1)) at.push(i);
+      out = union(out, at);
     }
     return out;
   }

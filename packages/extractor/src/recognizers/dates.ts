@@ -139,12 +139,15 @@ function withCues(ctx: Ctx, core: IndexedMatch, left$: Anchored, floor: number):
   const left = leftMatchAnchored(left$, ctx.full, ctx.text, c.index, 48, floor);
   if (left === null || left.index === left.end) return c;
   if (left.groups['paren'] !== undefined && c.groups['close'] === undefined) return c;
-  return {
-    index: left.index,
-    end: c.end,
-    groups: { ...left.groups, ...c.groups },
-    spans: { ...left.spans, ...c.spans },
-  };
+  return { index: left.index, end: c.end, groups: merged(left.groups, c.groups), spans: merged(left.spans, c.spans) };
+}
+
+/** `{ ...a, ...b }` for the few named groups of two matches, without the cost of spreading them. */
+function merged<T>(a: Record<string, T>, b: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k in a) out[k] = a[k]!;
+  for (const k in b) out[k] = b[k]!;
+  return out;
 }
 
 /** A day and month, with or without a year, and its cue words. */

@@ -75,11 +75,23 @@ export interface Hit {
   spans: Record<string, Span | undefined>;
 }
 
+const NO_GROUPS: Readonly<Record<string, undefined>> = Object.freeze({});
+
+/**
+ * The hit of a match. Its groups and (at offset 0) its spans are the match's own objects, which every exec makes
+ * afresh, not copies: copying named groups costs more than the match itself. Hits are read, never changed.
+ */
 export function hitOf(m: IndexedMatch, offset = 0): Hit {
-  const spans: Record<string, Span | undefined> = {};
-  for (const [k, v] of Object.entries(m.indices.groups ?? {}))
-    spans[k] = v ? [v[0] + offset, v[1] + offset] : undefined;
-  return { index: m.index + offset, end: m.index + offset + m[0].length, groups: { ...m.groups }, spans };
+  let spans: Record<string, Span | undefined> = (m.indices.groups as Record<string, Span | undefined>) ?? NO_GROUPS;
+  if (offset !== 0) {
+    const shifted: Record<string, Span | undefined> = {};
+    for (const k in spans) {
+      const v = spans[k];
+      if (v) shifted[k] = [v[0] + offset, v[1] + offset];
+    }
+    spans = shifted;
+  }
+  return { index: m.index + offset, end: m.index + offset + m[0].length, groups: m.groups ?? NO_GROUPS, spans };
 }
 
 /** A letter, mark or digit: a character inside a word. */
