@@ -1,5 +1,6 @@
 import type { DateBasis } from '@vnevents/schema';
 import { type DateMention, findDates } from '../recognizers/dates.js';
+import type { DocRef } from '../recognizers/doc-refs.js';
 import { inferYear } from '../recognizers/year-inference.js';
 
 export interface EventDate {
@@ -23,6 +24,8 @@ export function eventDate(
   publishedAt: string | null,
   excluded: [number, number][],
   head: { start: number; end: number }[] = [],
+  /** The text's document references (findDocRefs(text)), when the caller has them: year inference reads them. */
+  docRefs?: DocRef[],
 ): EventDate {
   const pub = publishedAt
     ? { year: +publishedAt.slice(0, 4), month: +publishedAt.slice(5, 7), day: +publishedAt.slice(8, 10) }
@@ -49,7 +52,11 @@ export function eventDate(
       };
     }
     const headingEnd = head.length ? Math.max(...head.map((h) => h.end)) : undefined;
-    const y = inferYear(text, { month: m.month, ...(headingEnd !== undefined ? { headingEnd } : {}) });
+    const y = inferYear(text, {
+      month: m.month,
+      ...(headingEnd !== undefined ? { headingEnd } : {}),
+      ...(docRefs ? { docRefs } : {}),
+    });
     if (y)
       return {
         date: iso(y.year, m.month, m.day),

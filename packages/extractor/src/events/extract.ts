@@ -157,6 +157,7 @@ export function extract(input: ExtractInput): ExtractionResult {
     publishedAt,
     excludedDates,
     doc.paragraphs.filter((p) => p.role === 'head'),
+    refs,
   );
 
   const post2025 = (when.date ?? publishedAt ?? '') >= '2025-07-01';
@@ -244,7 +245,7 @@ export function extract(input: ExtractInput): ExtractionResult {
       },
       places,
     );
-    const d = eventDate(text, [s], null, excludedDates);
+    const d = eventDate(text, [s], null, excludedDates, [], refs);
     const ev: Event = {
       type: t.type,
       typeRule: t.rule,

@@ -1,13 +1,19 @@
-import { loadLexicons, surfacesOf } from '../lexicon/load.js';
+import { type Lexicons, loadLexicons, surfacesOf } from '../lexicon/load.js';
 import { lexiconMatchers } from '../lexicon/matchers.js';
 import type { DocLexicon } from './doc-lexicon.js';
 import { placeIndex } from './place-index.js';
 
 let surnameSet: Set<string> | undefined;
+let packaged: Lexicons | undefined;
+/** The package's lexicons (loadLexicons caches them, but resolves their directory's URL on every call). */
+const lexiconsOf = () => {
+  packaged ??= loadLexicons();
+  return packaged;
+};
 
 /** The lexicon version recorded in every ExtractionResult. */
 export function lexiconVersion(): string {
-  return loadLexicons().version;
+  return lexiconsOf().version;
 }
 
 /**
@@ -15,7 +21,7 @@ export function lexiconVersion(): string {
  * themselves here: a place unit ("huyện Đầm Hà") is recognised by the unit phrase reader.
  */
 export function lexiconIndex(text: string): DocLexicon {
-  const lexicons = loadLexicons();
+  const lexicons = lexiconsOf();
   const m = lexiconMatchers(lexicons);
   if (!surnameSet) surnameSet = new Set(lexicons.surnames.flatMap((s) => surfacesOf(s)));
   const names = surnameSet;
