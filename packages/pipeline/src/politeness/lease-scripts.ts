@@ -1,12 +1,17 @@
 /**
  * Lua scripts of the per-host lease. Keys per host (one hash slot: the host is the hash tag):
  *   KEYS[1] `<prefix>:host:{<host>}:leases`  ZSET lease id → expiry (ms, Redis clock)
- *   KEYS[2] `<prefix>:host:{<host>}:next`    earliest start of the next request (ms, Redis clock)
- * Times come from Redis TIME, so the clocks of the machines running workers do not matter.
+ *   KEYS[2] `<prefix>:host:{<host>}:pace`    HASH last = start of the last granted request, hold = no start before
+ * Times come from Redis TIME, so the clocks of the machines running workers do not matter. Each caller's own delay is
+ * counted from the last start, whoever made it: a robots.txt Crawl-delay is honoured even after a request granted
+ * with a shorter delay.
  */
 
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/** Idle hosts are forgotten after an hour. */
+const PACE_TTL_MS = 3_600_000;
 
 /**
  * ARGV: lease id, concurrency, delay ms (between request starts), lease ttl ms.
@@ -21,15 +26,17 @@ if redis.call('ZCARD', KEYS[1]) >= concurrency then
   local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
   return {0, tonumber(first[2]) - now, 'busy'}
 end
-local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
+local pace = redis.call('HMGET', KEYS[2], 'last', 'hold')
+local nextAt = 0
+if pace[1] then nextAt = tonumber(pace[1]) + delay end
+if pace[2] and tonumber(pace[2]) > nextAt then nextAt = tonumber(pace[2]) end
 if nextAt > now then
   return {0, nextAt - now, 'delay'}
 end
 redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ttl)
-if delay > 0 then
-  redis.call('SET', KEYS[2], now + delay, 'PX', delay)
-end
+redis.call('HSET', KEYS[2], 'last', now)
+redis.call('PEXPIRE', KEYS[2], ${PACE_TTL_MS})
 return {1, 0, 'ok'}`;
 
 /** ARGV: lease id. Removes the lease; returns 1 when it was still held. */
@@ -42,12 +49,13 @@ local renewed = redis.call('ZADD', KEYS[1], 'XX', 'CH', now + ttl, ARGV[1])
 if renewed == 1 then redis.call('PEXPIRE', KEYS[1], ttl) end
 return renewed`;
 
-/** ARGV: pause ms. Pushes the host's next start to at least now + pause (a 429 / Retry-After seen by any worker). */
+/** ARGV: pause ms. No request to the host starts before now + pause (a 429 / Retry-After seen by any worker). */
 export const PENALIZE = `${NOW}
-local pause = tonumber(ARGV[1])
-local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
-if now + pause > nextAt then
-  redis.call('SET', KEYS[2], now + pause, 'PX', pause)
-  return now + pause
+local untilMs = now + tonumber(ARGV[1])
+local hold = tonumber(redis.call('HGET', KEYS[2], 'hold') or '0')
+if untilMs > hold then
+  redis.call('HSET', KEYS[2], 'hold', untilMs)
+  hold = untilMs
 end
-return nextAt`;
+redis.call('PEXPIRE', KEYS[2], ${PACE_TTL_MS} + tonumber(ARGV[1]))
+return hold`;

@@ -51,7 +51,7 @@ export interface AcquireOptions extends HostPoliteness {
 
 /**
  * Per-host politeness shared by every worker on every machine, backed by Redis: a ZSET of leases with expiry
- * bounds concurrency, a "next allowed start" key enforces the delay, both on the Redis clock.
+ * bounds concurrency, the time of the last start (and any Retry-After hold) enforces the delay, both on the Redis clock.
  */
 export class RedisHostLimiter {
   private readonly redis: Redis;
@@ -78,7 +78,7 @@ export class RedisHostLimiter {
 
   keys(host: string): [string, string] {
     const h = host.toLowerCase();
-    return [`${this.prefix}:host:{${h}}:leases`, `${this.prefix}:host:{${h}}:next`];
+    return [`${this.prefix}:host:{${h}}:leases`, `${this.prefix}:host:{${h}}:pace`];
   }
 
   /** Waits for a lease on `host`; resolves to the function that releases it. */

@@ -64,6 +64,22 @@ describe('RedisHostLimiter', () => {
     for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(60);
   });
 
+  it("counts each caller's delay from the last start, even one granted with a shorter delay (Crawl-delay)", async () => {
+    const l = limiter();
+    const [leases] = l.keys('cd.example');
+    const grantedAt = async () => {
+      const [, score] = await ctx.redis.zrange(leases, 0, 0, 'WITHSCORES');
+      return Number(score) - 60_000;
+    };
+    const r1 = await l.acquire('cd.example', { concurrency: 1, delayMs: 0 });
+    const t1 = await grantedAt();
+    await r1();
+    const r2 = await l.acquire('cd.example', { concurrency: 1, delayMs: 300 });
+    const t2 = await grantedAt();
+    await r2();
+    expect(t2 - t1).toBeGreaterThanOrEqual(300);
+  });
+
   it('accepts Infinity as "no concurrency limit"', async () => {
     const l = limiter({ maxWaitMs: 0 });
     const releases = await Promise.all(
@@ -95,9 +111,9 @@ describe('RedisHostLimiter', () => {
 
   it('frees the lease of a worker that died without releasing it', async () => {
     const l = limiter({ maxWaitMs: 0 });
-    const [leases, next] = l.keys('e.example');
+    const [leases, pace] = l.keys('e.example');
     // A "dead worker": took a 300 ms lease through the script and never renews or releases it.
-    const res = (await ctx.redis.eval(ACQUIRE, 2, leases, next, 'dead-worker', 1, 0, 300)) as number[];
+    const res = (await ctx.redis.eval(ACQUIRE, 2, leases, pace, 'dead-worker', 1, 0, 300)) as number[];
     expect(res[0]).toBe(1);
     const busy = await l.acquire('e.example', { concurrency: 1, delayMs: 0 }).catch((e: unknown) => e);
     expect(busy).toBeInstanceOf(HostBusyError);
@@ -127,8 +143,8 @@ describe('RedisHostLimiter', () => {
     const err = await b.acquire('g.example', { concurrency: 4, delayMs: 0 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostBusyError);
     expect((err as HostBusyError).retryAfterMs).toBeGreaterThan(300);
-    const [, next] = a.keys('g.example');
-    const until = Number(await ctx.redis.get(next));
+    const [, pace] = a.keys('g.example');
+    const until = Number(await ctx.redis.hget(pace, 'hold'));
     const release = await a.acquire('g.example', { concurrency: 4, delayMs: 0 });
     const [sec, usec] = await ctx.redis.time();
     expect(Number(sec) * 1000 + Number(usec) / 1000).toBeGreaterThanOrEqual(until);
