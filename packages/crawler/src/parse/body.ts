@@ -5,7 +5,7 @@
  */
 import { type Byline, parseByline } from './byline.js';
 import { isChromeLine, isCutOff, isLabelLine, MAX_CHROME_LINE } from './clutter.js';
-import { datelineResidue, mayHoldDate, parseDateline } from './dates.js';
+import { type DatelineHit, datelineResidue, mayHoldDate, parseDateline } from './dates.js';
 import { type Block, Role, type Scan } from './scan.js';
 import { fold, normaliseSpace } from './text.js';
 
@@ -62,12 +62,26 @@ function tableAncestor(scan: Scan, el: number, levels = 6): number {
 /** A block that is a dateline with at most a name and counters around it. */
 
 export function isMetaLine(text: string): boolean {
-  if (text.length > 220 || !mayHoldDate(text)) return false;
+  return metaLineHits(text) !== null;
+}
+
+/** The dates of a dateline block ("11:32 - Thứ Hai, 21/10/2024 | Lượt xem: 2537"), or null for prose. */
+/** Datelines are a few words ("Ngày đăng: 08/07/2024 11:38 | Cập nhật: … | Lượt xem: 1.245 | In bài viết"). */
+const MAX_DATELINE_WORDS = 24;
+
+function wordCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
+export function metaLineHits(text: string): DatelineHit[] | null {
+  if (text.length > 220 || wordCount(text) > MAX_DATELINE_WORDS || !mayHoldDate(text)) return null;
   const hits = parseDateline(text);
-  if (hits.length === 0) return false;
+  if (hits.length === 0) return null;
   const residue = datelineResidue(text, hits);
-  if (residue.length <= 12) return true;
-  if (isChromeLine(residue)) return true;
+  if (residue.length <= 12) return hits;
+  if (isChromeLine(residue)) return hits;
   const noChrome = fold(residue)
     .replace(
       /\b(?:luot\s*xem|luot\s*doc|in\s*bai(?:\s*viet)?|chia\s*se|ban\s*in|views?|print|share|gui\s*email|email|cap\s*nhat)\b/g,
@@ -76,15 +90,19 @@ export function isMetaLine(text: string): boolean {
     .replace(/\b\d+\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (noChrome.length <= 12) return true;
-  return (
-    /^(?:tac\s*gia|nguoi\s*viet|nguoi\s*dang|but\s*danh|by|author|theo|nguon)\b/.test(noChrome) && noChrome.length <= 60
-  );
+  if (noChrome.length <= 12) return hits;
+  return /^(?:tac\s*gia|nguoi\s*viet|nguoi\s*dang|but\s*danh|by|author|theo|nguon)\b/.test(noChrome) &&
+    noChrome.length <= 60
+    ? hits
+    : null;
 }
 
 /** isMetaLine for a block, remembered on the block. */
 export function blockIsMetaLine(b: Block): boolean {
-  if (b.metaLine === null) b.metaLine = b.len <= 240 && mayHoldDate(b.raw) && isMetaLine(b.text.replace(/\n+/g, ' '));
+  if (b.metaLine === null) {
+    b.dateHits = b.len <= 240 && mayHoldDate(b.raw) ? metaLineHits(b.text.replace(/\n+/g, ' ')) : null;
+    b.metaLine = b.dateHits !== null;
+  }
   return b.metaLine;
 }
 
@@ -93,6 +111,15 @@ function captionAfterImage(b: Block, text: string): boolean {
   // "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …" next to a logo is a site name, not a caption.
   if (text === text.toUpperCase() && /\p{Lu}{4}/u.test(text)) return false;
   return b.emRatio >= 0.6 || b.align === 'center' || (b.len <= 160 && b.strongRatio < 0.8);
+}
+
+/** A letter or digit anywhere (a block of only punctuation or bullets is not a paragraph). */
+function hasWordChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) return true;
+  }
+  return false;
 }
 
 function hasColon(s: string): boolean {
@@ -147,6 +174,16 @@ function tableRow(scan: Scan, b: Block): number {
 
 export function extractBody(input: BodyInput): BodyResult {
   const { scan, clutterOf, range, title, titleEl, leadEl } = input;
+  // The same line is read as a byline up to three times (labelled check, closing lines, opening line).
+  const bylineMemo = new Map<string, Byline | null>();
+  const byline = (line: string): Byline | null => {
+    let r = bylineMemo.get(line);
+    if (r === undefined) {
+      r = parseByline(line);
+      bylineMemo.set(line, r);
+    }
+    return r;
+  };
   const titleKey = title ? fold(title) : null;
   const kept: Kept[] = [];
   const captions: string[] = [];
@@ -196,7 +233,7 @@ export function extractBody(input: BodyInput): BodyResult {
     afterImage = false;
     // Block text is normalised line by line already; joining its lines keeps it normalised.
     const text = b.text.includes('\n') ? b.text.replace(/\n+/g, ' ') : b.text;
-    if (!text || !/[\p{L}\p{N}]/u.test(text)) continue;
+    if (!text || !hasWordChar(text)) continue;
     if (b.owner >= 0 && (within(scan, b.owner, titleEl) || within(scan, b.owner, leadEl))) continue;
     // Above the title there is no body: site headers, breadcrumbs, datelines of flat pages.
     if (i < titleBlock) continue;
@@ -216,7 +253,7 @@ export function extractBody(input: BodyInput): BodyResult {
       }
     }
     const labelled =
-      /^(?:t|b)/i.test(text) && /^(?:tin|bai|tac\s*gia)\b/.test(fold(text.slice(0, 12))) ? parseByline(text) : null;
+      /^(?:t|b)/i.test(text) && /^(?:tin|bai|tac\s*gia)\b/.test(fold(text.slice(0, 12))) ? byline(text) : null;
     if (wasAfterImage && !labelled && captionAfterImage(b, text)) {
       captions.push(text);
       continue;
@@ -260,7 +297,7 @@ export function extractBody(input: BodyInput): BodyResult {
   for (let k = 0; k < 2 && kept.length > 0; k++) {
     const last = kept[kept.length - 1]!;
     const line = last.lines[last.lines.length - 1]!;
-    const by = parseByline(line) ?? (last.lines.length === 1 ? styledByline(line, last.block) : null);
+    const by = byline(line) ?? (last.lines.length === 1 ? styledByline(line, last.block) : null);
     if (!by) break;
     bylines.unshift(by);
     if (last.lines.length > 1) last.lines.pop();

@@ -31,12 +31,32 @@ function looksLikeNames(s: string): boolean {
   return parts.length > 0 && parts.length <= 4 && parts.every(looksLikeName);
 }
 
-/** "La Hương Thiệp, Ban Dân vận Tỉnh ủy" / "Thanh Phú (Trung tâm VH-TT huyện)": a name then an office. */
+/**
+ * "La Hương Thiệp, Ban Dân vận Tỉnh ủy" / "Thanh Phú (Trung tâm VH-TT huyện)" / "Hạnh - Ban Dân vận": a name,
+ * then an office after the first ",", "(" or " - ". Found by scanning for the separator (no backtracking).
+ */
 function nameWithOffice(s: string): boolean {
-  const m = /^([^,(–-]{2,40}?)\s*(?:,\s*|\(\s*|\s[-–]\s)(.{2,80}?)\)?$/u.exec(s);
-  if (!m) return false;
-  const office = m[2]!;
-  return looksLikeName(m[1]!) && /^\p{Lu}/u.test(office) && !/[.!?]\s/.test(office) && !/[;:]/.test(office);
+  let cut = -1;
+  let skip = 0;
+  for (let i = 2; i < s.length && i <= 42; i++) {
+    const c = s[i];
+    if (c === ',' || c === '(') {
+      cut = i;
+      skip = 1;
+      break;
+    }
+    if ((c === '-' || c === '–') && s[i - 1] === ' ' && s[i + 1] === ' ') {
+      cut = i - 1;
+      skip = 3;
+      break;
+    }
+  }
+  if (cut < 2) return false;
+  const name = s.slice(0, cut).trim();
+  let office = s.slice(cut + skip).trim();
+  if (s[cut] === '(' && office.endsWith(')')) office = office.slice(0, -1).trim();
+  if (office.length < 2 || office.length > 80) return false;
+  return looksLikeName(name) && /^\p{Lu}/u.test(office) && !/[.!?]\s/.test(office) && !/[;:]/.test(office);
 }
 
 /** Reads one short line as a byline, or null when it is prose. */

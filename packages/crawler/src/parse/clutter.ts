@@ -80,6 +80,8 @@ export function isCutOff(text: string): boolean {
  */
 export function isChromeLine(line: string, folded?: string): boolean {
   if (line.length > MAX_CHROME_LINE) return false;
+  // Prose has commas between words; chrome lines are lists of labels ("In bài | Gửi email | Chia sẻ").
+  if (line.includes(', ') && line.split(' ').length > 6) return false;
   const f = folded ?? fold(line);
   PHRASES.chrome.lastIndex = 0;
   if (!PHRASES.chrome.test(f)) return false;

@@ -18,8 +18,10 @@ export type DateKind = 'published' | 'modified' | 'unknown';
 const QUICK_DATE =
   /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}|th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}/i;
 
+const FOUR_DIGITS = /\d{4}/;
+
 export function mayHoldDate(text: string): boolean {
-  return QUICK_DATE.test(text);
+  return FOUR_DIGITS.test(text) && QUICK_DATE.test(text);
 }
 
 export interface DatelineHit {
@@ -262,13 +264,15 @@ export function parseDateline(text: string): DatelineHit[] {
 }
 
 /** Dates in URL paths: "/2024/10/21/", "/2024-10-21/", "-20241021…", "/20241021/". */
-export function dateFromUrl(url: string): string | null {
+export function dateFromUrl(url: URL | string): string | null {
   let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
+  if (typeof url !== 'string') path = url.pathname;
+  else
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      return null; // Not a URL: no date in it.
+    }
   const slashed = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=\/|$|[-_.])/.exec(path);
   if (slashed) {
     const [y, m, d] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];

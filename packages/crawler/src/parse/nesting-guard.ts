@@ -44,6 +44,7 @@ function isLetter(c: number): boolean {
 export const GUARD_MIN_TAGS = 3_000;
 
 function fewTags(html: string, limit: number): boolean {
+  if (html.length < limit * 3) return true; // every tag takes at least 3 characters
   let count = 0;
   for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) if (++count >= limit) return false;
   return true;

@@ -15,9 +15,12 @@ const NOT_FOUND = [
 ];
 
 /** The phrase that marks a soft 404, or null. Headings are checked whole; body text only when short. */
+/** Something a not-found message would contain, checked before the folded patterns. */
+const MAYBE_NOT_FOUND = /404|kh[oô]ng|not\s+found|t[oồ]n\s+t[aạ]i|x[oó]a|g[oỡ]|error|l[oỗ]i/i;
+
 export function notFoundSignal(texts: (string | null)[]): string | null {
   for (const t of texts) {
-    if (!t) continue;
+    if (!t || !MAYBE_NOT_FOUND.test(t)) continue;
     const n = normaliseSpace(t);
     const f = fold(n);
     for (const re of NOT_FOUND) {

@@ -4,7 +4,7 @@
  * → <time datetime> → a visible dateline near the title → the URL.
  */
 import { blockIsMetaLine } from './body.js';
-import { dateFromUrl, mayHoldDate, parseDateline, parseMachineDate } from './dates.js';
+import { type DatelineHit, dateFromUrl, mayHoldDate, parseDateline, parseMachineDate } from './dates.js';
 import { Role, type Scan } from './scan.js';
 
 export type DateSource = 'json-ld' | 'meta' | 'time' | 'dateline' | 'url';
@@ -58,7 +58,7 @@ export interface DateContext {
   jsonLdPublished: string | null;
   jsonLdModified: string | null;
   selectorDate: string | null;
-  urls: string[];
+  urls: (URL | string)[];
 }
 
 const UPDATED_CLASS = /(?:^|[\s_-])(?:updated|modified|update|capnhat)(?:$|[\s_-])/i;
@@ -84,8 +84,8 @@ interface Dateline {
   modified: string | null;
 }
 
-function readDateline(text: string): Dateline | null {
-  const hits = parseDateline(text);
+function readDateline(text: string, known?: DatelineHit[] | null): Dateline | null {
+  const hits = known ?? parseDateline(text);
   if (hits.length === 0) return null;
   const pub = hits.find((h) => h.kind !== 'modified') ?? null;
   const mod = hits.find((h) => h.kind === 'modified') ?? null;
@@ -103,19 +103,22 @@ const MAX_BEFORE_TITLE = 12;
 function findDateline(ctx: DateContext): Dateline | null {
   const { scan, clutterOf, root, titleEl } = ctx;
   const rootEnd = root >= 0 ? scan.end[root]! : scan.els.length;
-  const cands: { pos: number; text: string }[] = [];
+  const anchor = titleEl >= 0 ? titleEl : root;
+  // Only positions that the ordering below can pick are worth reading.
+  const lo = anchor >= 0 ? anchor - MAX_BEFORE_TITLE : -1;
+  const hi = anchor >= 0 ? Math.max(rootEnd, anchor + 1) + 50 : Number.POSITIVE_INFINITY;
+  const cands: { pos: number; text: string; hits?: DatelineHit[] | null }[] = [];
   for (const [el, text] of scan.roleTexts) {
     if ((scan.roles[el]! & Role.Date) === 0 || clutterOf[el]! >= 0 || text.length > 200) continue;
-    if (mayHoldDate(text)) cands.push({ pos: el, text });
+    if (el >= lo && el < hi && mayHoldDate(text)) cands.push({ pos: el, text });
   }
   for (const b of scan.blocks) {
+    if (b.owner < lo || b.owner >= hi) continue;
     if (b.img || b.len > 220 || (b.owner >= 0 && clutterOf[b.owner]! >= 0)) continue;
-    if (!mayHoldDate(b.raw)) continue;
-    if (blockIsMetaLine(b)) cands.push({ pos: b.owner, text: b.text });
+    if (blockIsMetaLine(b)) cands.push({ pos: b.owner, text: b.text, hits: b.dateHits });
   }
   if (cands.length === 0) return null;
   cands.sort((a, b) => a.pos - b.pos);
-  const anchor = titleEl >= 0 ? titleEl : root;
   const ordered =
     anchor >= 0
       ? [
@@ -125,7 +128,7 @@ function findDateline(ctx: DateContext): Dateline | null {
         ]
       : cands;
   for (const c of ordered) {
-    const d = readDateline(c.text);
+    const d = readDateline(c.text, c.hits);
     if (d) return d;
   }
   return null;

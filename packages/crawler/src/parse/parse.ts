@@ -206,7 +206,7 @@ export function parse(html: string, url: string, opts: ParseOptions = {}): Parse
     jsonLdPublished: ld.datePublished,
     jsonLdModified: ld.dateModified,
     selectorDate: selectedText(scan, 'date', sel.date)?.text ?? null,
-    urls: canonicalUrl === href ? [href] : [href, canonicalUrl],
+    urls: canonicalUrl === href ? [pageUrl] : [pageUrl, canonicalUrl],
   });
   const author = chooseAuthor({
     scan,

@@ -32,7 +32,8 @@ export function classify(
   if (name === 'figcaption') bits |= Role.Caption;
   if (name === 'article' || name === 'main') bits |= Role.Positive;
   if (!cls && !id) return bits;
-  const key = `${cls ?? ''}#${id ?? ''}`;
+  // Most elements have a class and no id: key by the class string itself, no concatenation.
+  const key = id === undefined ? (cls as string) : `${cls ?? ''}#${id}`;
   let cached = roleCache.get(key);
   if (cached === undefined) {
     cached = 0;

@@ -59,23 +59,12 @@ const ITEMPROPS = new Set(['datepublished', 'datemodified', 'datecreated', 'auth
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const ITALIC_STYLE = /font-style\s*:\s*italic/i;
 const BOLD_STYLE = /font-weight\s*:\s*(?:bold|[6-9]00)/i;
-const ALIGN_STYLE = /text-align\s*:\s*(center|right)/i;
 
 function isHidden(name: string, a: Record<string, string>): boolean {
   if (name === 'html' || name === 'body' || name === 'main') return false;
   if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
   const style = a['style'];
   return style !== undefined && HIDDEN_STYLE.test(style);
-}
-
-function alignOf(a: Record<string, string> | undefined): 'center' | 'right' | null {
-  if (!a) return null;
-  const al = (a['align'] ?? '').toLowerCase();
-  if (al === 'center' || al === 'right') return al;
-  const style = a['style'];
-  if (style === undefined) return null;
-  const m = ALIGN_STYLE.exec(style);
-  return m ? (m[1]!.toLowerCase() as 'center' | 'right') : null;
 }
 
 /** Icons, bullets and logos: too small to be an article photo with a caption. */
@@ -160,7 +149,7 @@ class Scanner implements ScanEvents {
     if (raw > 0) {
       const owner = this.owner();
       let commas = 0;
-      for (let i = 0; i < buf.length; i++) if (buf.charCodeAt(i) === 44) commas++;
+      for (let i = buf.indexOf(','); i >= 0; i = buf.indexOf(',', i + 1)) commas++;
       this.blocks.push(
         new Block(
           owner,
@@ -172,7 +161,7 @@ class Scanner implements ScanEvents {
           Math.min(1, this.emRaw / raw),
           Math.min(1, this.strongRaw / raw),
           this.heading,
-          owner >= 0 ? alignOf(this.els[owner]!.attribs) : null,
+          owner >= 0 ? (this.els[owner]!.attribs ?? null) : null,
           commas,
         ),
       );
@@ -181,14 +170,28 @@ class Scanner implements ScanEvents {
     this.raw = this.linkRaw = this.emRaw = this.strongRaw = 0;
   }
 
-  private appendText(data: string): void {
-    this.buf += data;
+  /** A line break inside the paragraph (<br> in a p, li, heading …). */
+  private appendBreak(): void {
+    this.buf += '\n';
+    for (const c of this.captures) if (c.text.length < CAPTURE_LIMIT) c.text += '\n';
+  }
+
+  private appendText(text: string): void {
     // Count visible characters only: indentation between tags must not dilute link density.
     let s = 0;
-    let e = data.length;
-    while (s < e && data.charCodeAt(s) <= 32) s++;
-    while (e > s && data.charCodeAt(e - 1) <= 32) e--;
+    let e = text.length;
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
     const visible = e - s;
+    if (visible === 0) {
+      // Indentation between tags: one space keeps neighbouring words apart.
+      if (this.buf.length > 0) this.buf += ' ';
+      for (const c of this.captures) if (c.text.length < CAPTURE_LIMIT) c.text += ' ';
+      return;
+    }
+    // A newline in the source is white space; only <br> and block boundaries break lines.
+    const data = text.includes('\n') || text.includes('\r') ? text.replace(/[\r\n]+/g, ' ') : text;
+    this.buf += data;
     if (visible > 0) {
       this.raw += visible;
       if (this.linkDepth > 0) this.linkRaw += visible;
@@ -234,7 +237,7 @@ class Scanner implements ScanEvents {
       }
       case 'br': {
         const o = this.owner();
-        if (o >= 0 && BR_INLINE_OWNERS.has(this.els[o]!.name ?? '')) this.appendText('\n');
+        if (o >= 0 && BR_INLINE_OWNERS.has(this.els[o]!.name ?? '')) this.appendBreak();
         else this.flush();
         this.push(Kind.Noop);
         return false;
@@ -263,7 +266,14 @@ class Scanner implements ScanEvents {
         this.push(Kind.Noop);
         return false;
     }
-    if (SKIP.has(name) || isHidden(name, a)) {
+    // Most elements carry no attributes; reading several missing keys of htmlparser2's attribute objects
+    // (all of different shapes) is the costly part of this method.
+    let hasAttrs = false;
+    for (const _ in a) {
+      hasAttrs = true;
+      break;
+    }
+    if (SKIP.has(name) || (hasAttrs && isHidden(name, a))) {
       this.skipDepth++;
       this.push(Kind.Skip);
       return false;
@@ -274,7 +284,7 @@ class Scanner implements ScanEvents {
     this.parent.push(this.open_.length > 0 ? this.open_[this.open_.length - 1]! : -1);
     this.end.push(idx + 1);
     this.open_.push(idx);
-    const role = classify(name, a['class'], a['id'], a['role']);
+    const role = hasAttrs ? classify(name, a['class'], a['id'], a['role']) : classify(name, undefined, undefined);
     this.roles.push(role);
     if (name === 'html' && this.htmlLang === null && a['lang']) this.htmlLang = a['lang'];
 
@@ -299,7 +309,7 @@ class Scanner implements ScanEvents {
     } else if ((role & CAPTURE_ROLES) !== 0) {
       this.captures.push({ el: idx, kind: 'role', text: '' });
       exit |= EXIT_CAPTURE;
-    } else if (a['itemprop'] !== undefined && ITEMPROPS.has(a['itemprop'].toLowerCase())) {
+    } else if (hasAttrs && a['itemprop'] !== undefined && ITEMPROPS.has(a['itemprop'].toLowerCase())) {
       const value = a['content'] ?? a['datetime'];
       if (value) this.itemprops.push({ el: idx, prop: a['itemprop'].toLowerCase(), value });
       else {
@@ -307,8 +317,8 @@ class Scanner implements ScanEvents {
         exit |= EXIT_CAPTURE;
       }
     }
-    const style = a['style'];
-    const fontStyle = style !== undefined && style.includes('font');
+    const style = hasAttrs ? (a['style'] ?? '') : '';
+    const fontStyle = style.includes('font');
     if (name === 'em' || name === 'i' || (fontStyle && ITALIC_STYLE.test(style))) {
       this.emDepth++;
       exit |= EXIT_EM;
@@ -371,6 +381,19 @@ class Scanner implements ScanEvents {
     }
   }
 
+  // htmlparser2 handler interface: the scanner is its own handler (no closures per page).
+  onopentag(name: string, attribs: Record<string, string>): void {
+    this.open(name, attribs, null);
+  }
+
+  ontext(data: string): void {
+    this.text(data);
+  }
+
+  onclosetag(): void {
+    this.close();
+  }
+
   finish(dom: LoadedDom | null): Scan {
     while (this.fKind.length > 0) this.close();
     this.flush();
@@ -395,6 +418,8 @@ class Scanner implements ScanEvents {
   }
 }
 
+const PARSER_OPTIONS = { decodeEntities: true } as const;
+
 export interface ScanOptions {
   /** Build a cheerio DOM too (needed to evaluate per-site CSS selectors); slower. */
   dom?: boolean;
@@ -407,16 +432,6 @@ export function scanHtml(html: string, opts: ScanOptions = {}): Scan {
     walkDom(dom.root, scanner);
     return scanner.finish(dom);
   }
-  const parser = new Parser(
-    {
-      onopentag: (name, attribs) => {
-        scanner.open(name, attribs, null);
-      },
-      ontext: (data) => scanner.text(data),
-      onclosetag: () => scanner.close(),
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
+  new Parser(scanner, PARSER_OPTIONS).end(html);
   return scanner.finish(null);
 }

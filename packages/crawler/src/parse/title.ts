@@ -54,11 +54,11 @@ function same(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
-/** The heading agrees with a metadata title: equal, or the metadata title starts with / contains it. */
-function agrees(heading: string, meta: string | null): boolean {
-  if (!meta || heading.length < 10) return false;
+/** The heading agrees with a (folded) metadata title: equal, or the metadata title starts with / contains it. */
+function agrees(heading: string, foldedMeta: string | null): boolean {
+  if (!foldedMeta || heading.length < 10 || heading.length > foldedMeta.length) return false;
   const h = fold(heading);
-  const m = fold(normaliseSpace(meta));
+  const m = foldedMeta;
   return m === h || m.startsWith(h) || m.endsWith(h) || (h.length >= 20 && m.includes(h));
 }
 
@@ -92,7 +92,9 @@ export function chooseTitle(
   const rawDoc = scan.docTitle ? normaliseSpace(scan.docTitle) : null;
   const docTitle = rawDoc && !isChromeLine(rawDoc) && !GENERIC_TITLE.test(fold(rawDoc)) ? rawDoc : null;
   for (const source of [meta.og, meta.headline, docTitle]) {
-    const hit = candidates.find((c) => agrees(c.text, source));
+    if (!source) continue;
+    const folded = fold(normaliseSpace(source));
+    const hit = candidates.find((c) => agrees(c.text, folded));
     if (hit) return { title: hit.text, el: hit.el };
   }
   const strip = (s: string): string => stripSiteName(s, meta.siteName, meta.host);
