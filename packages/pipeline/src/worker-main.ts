@@ -18,7 +18,6 @@ const { values } = parseArgs({
 });
 const config = loadConfig(values.concurrency ? { concurrency: Number(values.concurrency) } : {});
 const log = createLogger({ level: config.logLevel, name: 'vnevents-worker' });
-const portsModule = process.env['VNEVENTS_PORTS_MODULE'];
 try {
   await runUntilSignal({
     config,
@@ -26,7 +25,6 @@ try {
     stages: parseStages(values.stages ?? STAGES.join(',')),
     concurrency: config.concurrency,
     graceMs: Number(values.grace) * 1000,
-    ...(portsModule ? { portsModule } : {}),
   });
   process.exit(0);
 } catch (err) {

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PipelineConfig } from '../config/index.js';
@@ -16,31 +15,11 @@ export interface PortServices {
   redis: Redis | null;
 }
 
-/** A module that wires other ports (VNEVENTS_PORTS_MODULE): it exports `createPorts(config, log, services)`. */
-export type PortsFactory = (config: PipelineConfig, log: Logger, services: PortServices) => Promise<OpenPorts>;
-
-export class PortsModuleError extends Error {
-  constructor(path: string, detail: string) {
-    super(`ports module ${path} ${detail}: it must export \`async function createPorts(config, log, services)\``);
-    this.name = 'PortsModuleError';
-  }
-}
-
 /**
- * The crawler, extractor and store the workers use: the real packages by default, or those of the module named
- * by `portsModule` (VNEVENTS_PORTS_MODULE), for deployments that wire their own store or tests that inject faults.
+ * The crawler, extractor and store the workers use, from the configuration. Loaded lazily, so commands that only
+ * talk to Redis (status, failed, retry, schedule) do not load the extractor's lexicons.
  */
-export async function loadPorts(
-  config: PipelineConfig,
-  log: Logger,
-  services: PortServices,
-  portsModule?: string,
-): Promise<OpenPorts> {
-  if (portsModule) {
-    const mod = (await import(pathToFileURL(portsModule).href)) as { createPorts?: unknown };
-    if (typeof mod.createPorts !== 'function') throw new PortsModuleError(portsModule, 'has no createPorts export');
-    return (mod.createPorts as PortsFactory)(config, log, services);
-  }
+export async function loadPorts(config: PipelineConfig, log: Logger, services: PortServices): Promise<OpenPorts> {
   const { createDefaultPorts } = await import('./default-ports.js');
   return createDefaultPorts(config, log, services);
 }

@@ -10,9 +10,8 @@ export interface RunWorkersOptions {
   log: Logger;
   stages: readonly Stage[];
   concurrency: number;
-  /** Ports already open (in-process use); default: loadPorts(config, log, portsModule). */
+  /** Ports already open (in-process use); default: the real crawler, extractor and store of the configuration. */
   ports?: OpenPorts;
-  portsModule?: string;
 }
 
 export interface RunningWorkers {
@@ -27,9 +26,7 @@ export async function runWorkers(opts: RunWorkersOptions): Promise<RunningWorker
   const runtime = openRuntime(opts.config, opts.log);
   let open: OpenPorts;
   try {
-    open =
-      opts.ports ??
-      (await loadPorts(opts.config, opts.log, { limiter: runtime.limiter, redis: runtime.redis }, opts.portsModule));
+    open = opts.ports ?? (await loadPorts(opts.config, opts.log, { limiter: runtime.limiter, redis: runtime.redis }));
   } catch (err) {
     await runtime.close();
     throw err;

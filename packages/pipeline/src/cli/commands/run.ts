@@ -51,14 +51,12 @@ export function registerRun(program: Command, _io: CliIO): void {
     if (!opts.politeness) extra.politeness = false;
     const config = configFrom(opts, extra);
     const log = createLogger({ level: config.logLevel, name: 'vnevents' });
-    const portsModule = process.env['VNEVENTS_PORTS_MODULE'];
     await runUntilSignal({
       config,
       log,
       stages,
       concurrency: config.concurrency,
       graceMs: grace * 1000,
-      ...(portsModule ? { portsModule } : {}),
     });
   });
 }
