@@ -110,7 +110,10 @@ function captionAfterImage(b: Block, text: string): boolean {
   if (b.heading > 0 || b.len > 250 || b.linkDensity >= 0.5 || /[:：]$/.test(text)) return false;
   // "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …" next to a logo is a site name, not a caption.
   if (text === text.toUpperCase() && /\p{Lu}{4}/u.test(text)) return false;
-  return b.emRatio >= 0.6 || b.align === 'center' || (b.len <= 160 && b.strongRatio < 0.8);
+  if (b.emRatio >= 0.6 || b.align === 'center') return true;
+  // A plain paragraph under a photo is its caption only when it reads like one: one short clause or two
+  // ("Đồng chí …, Trưởng ban Dân vận Tỉnh ủy phát biểu tại buổi làm việc."), not a report sentence.
+  return b.len <= 130 && b.strongRatio < 0.8 && !text.includes(';') && text.split(',').length <= 3;
 }
 
 /** A letter or digit anywhere (a block of only punctuation or bullets is not a paragraph). */

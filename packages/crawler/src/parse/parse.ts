@@ -8,7 +8,7 @@ import { extractBody } from './body.js';
 import { readBreadcrumb } from './breadcrumb.js';
 import { computeClutter } from './clutter.js';
 import { blockRange, chooseContent } from './content.js';
-import { attr, type DomNode, textContent } from './dom.js';
+import { attr, type DomNode, type LoadedDom, loadDom, textContent } from './dom.js';
 import { ParseInputError, SiteSelectorError } from './errors.js';
 import { readJsonLd } from './json-ld.js';
 import { detectLang, langSample } from './lang.js';
@@ -94,14 +94,17 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-function selectAll(scan: Scan, field: string, selector: string): number[] {
-  if (!scan.dom) throw new Error('internal: selectors need a page scanned with { dom: true }');
-  let found: unknown[];
+function selectNodes(dom: LoadedDom, field: string, selector: string): DomNode[] {
   try {
-    found = scan.dom.$(selector).toArray();
+    return dom.$(selector).toArray() as unknown as DomNode[];
   } catch (err) {
     throw new SiteSelectorError(field, selector, err);
   }
+}
+
+function selectAll(scan: Scan, field: string, selector: string): number[] {
+  if (!scan.dom) throw new Error('internal: selectors need a page scanned with a DOM');
+  const found = selectNodes(scan.dom, field, selector);
   if (found.length === 0) return [];
   const index = new Map<DomNode, number>();
   scan.els.forEach((e, i) => index.set(e, i));
@@ -134,17 +137,22 @@ export function parse(html: string, url: string, opts: ParseOptions = {}): Parse
     throw new ParseInputError(`parse(html, url): html must be a string (decode the body first), got ${typeof html}`);
   const pageUrl = checkUrl(url);
   const href = pageUrl.href;
+  if (html.trim() === '') return notArticle('empty', href, 'the page is empty');
   const notHtml = notHtmlReason(html);
   if (notHtml) return notArticle('not-html', href, notHtml);
 
   const sel: SiteSelectors = opts.selectors ?? {};
   const needsDom = Boolean(sel.body || sel.title || sel.date || sel.author || (sel.remove && sel.remove.length > 0));
-  const scan = scanHtml(capNesting(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html), {
-    dom: needsDom,
-  });
-  const forced = new Set<number>();
-  for (const s of sel.remove ?? []) for (const i of selectAll(scan, 'remove', s)) forced.add(i);
-  const clutterOf = computeClutter(scan, forced);
+  const src = capNesting(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
+  let scan: Scan;
+  if (needsDom) {
+    // Per-site selectors need a DOM; `remove` takes the matched elements out before anything reads the page.
+    const dom = loadDom(src);
+    const skip = new Set<DomNode>();
+    for (const s of sel.remove ?? []) for (const n of selectNodes(dom, 'remove', s)) skip.add(n);
+    scan = scanHtml(src, { dom, skip });
+  } else scan = scanHtml(src);
+  const clutterOf = computeClutter(scan, new Set());
 
   let root = -1;
   const bodySel = sel.body ? selectAll(scan, 'body', sel.body)[0] : undefined;

@@ -6,7 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { Block } from './block.js';
-import { type DomNode, type LoadedDom, loadDom } from './dom.js';
+import type { DomNode, LoadedDom } from './dom.js';
 import { type ScanEvents, walkDom } from './dom-walk.js';
 import { classify, Role } from './roles.js';
 import { normaliseLines } from './text.js';
@@ -54,6 +54,8 @@ const SKIP = new Set(
 const BR_INLINE_OWNERS = new Set('p li h1 h2 h3 h4 h5 h6 dd dt figcaption caption blockquote th'.split(' '));
 const CAPTURE_ROLES = Role.Title | Role.Lead | Role.Date | Role.Author | Role.Breadcrumb | Role.Caption | Role.Category;
 const CAPTURE_LIMIT = 5_000;
+/** Inline elements classed as title, date, author, lead, caption or breadcrumb are kept as blocks of their own. */
+const OWN_BLOCK_ROLES = Role.Title | Role.Lead | Role.Date | Role.Author | Role.Breadcrumb | Role.Caption;
 const ITEMPROPS = new Set(['datepublished', 'datemodified', 'datecreated', 'author', 'headline']);
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -94,6 +96,9 @@ interface ActiveCapture {
 }
 
 class Scanner implements ScanEvents {
+  /** DOM nodes to leave out entirely (per-site `remove` selectors). */
+  constructor(private readonly skipNodes: ReadonlySet<DomNode> | null = null) {}
+
   readonly els: DomNode[] = [];
   readonly parent: number[] = [];
   readonly end: number[] = [];
@@ -273,7 +278,7 @@ class Scanner implements ScanEvents {
       hasAttrs = true;
       break;
     }
-    if (SKIP.has(name) || (hasAttrs && isHidden(name, a))) {
+    if (SKIP.has(name) || (hasAttrs && isHidden(name, a)) || (node !== null && this.skipNodes?.has(node))) {
       this.skipDepth++;
       this.push(Kind.Skip);
       return false;
@@ -289,7 +294,7 @@ class Scanner implements ScanEvents {
     if (name === 'html' && this.htmlLang === null && a['lang']) this.htmlLang = a['lang'];
 
     let exit = 0;
-    if (BLOCK.has(name)) {
+    if (BLOCK.has(name) || ((role & OWN_BLOCK_ROLES) !== 0 && name !== 'a')) {
       this.flush();
       this.blockStack.push(idx);
       exit |= EXIT_BLOCK;
@@ -421,17 +426,19 @@ class Scanner implements ScanEvents {
 const PARSER_OPTIONS = { decodeEntities: true } as const;
 
 export interface ScanOptions {
-  /** Build a cheerio DOM too (needed to evaluate per-site CSS selectors); slower. */
-  dom?: boolean;
+  /** A cheerio DOM of the page (needed to evaluate per-site CSS selectors): scan it instead of streaming. */
+  dom?: LoadedDom;
+  /** Nodes of `dom` to leave out with their subtrees (per-site `remove` selectors). */
+  skip?: ReadonlySet<DomNode>;
 }
 
 export function scanHtml(html: string, opts: ScanOptions = {}): Scan {
-  const scanner = new Scanner();
   if (opts.dom) {
-    const dom = loadDom(html);
-    walkDom(dom.root, scanner);
-    return scanner.finish(dom);
+    const scanner = new Scanner(opts.skip ?? null);
+    walkDom(opts.dom.root, scanner);
+    return scanner.finish(opts.dom);
   }
+  const scanner = new Scanner();
   new Parser(scanner, PARSER_OPTIONS).end(html);
   return scanner.finish(null);
 }

@@ -34,6 +34,8 @@ export const CLUTTER_PHRASES = {
     'Gửi bình luận',
     'Viết bình luận',
     'Để lại bình luận',
+    'Để lại một bình luận',
+    'Để lại ý kiến',
     'Gửi phản hồi',
     'Related news',
     'Related articles',
