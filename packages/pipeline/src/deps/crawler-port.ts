@@ -81,6 +81,7 @@ export function crawlerPort(fetcher: Fetcher, validators: PerRequestValidators, 
         // The Fetcher returns the decoded text, not the bytes on the wire: the page is kept as UTF-8.
         charset: 'utf-8',
         body: Buffer.from(r.html, 'utf8'),
+        bodyIsHtml: true,
         html: r.html,
         etag: r.validators.etag,
         lastModified: r.validators.lastModified,

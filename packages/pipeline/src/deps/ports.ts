@@ -44,6 +44,8 @@ export interface FetchedPage {
   charset: string | null;
   /** Raw bytes as received (decompressed transfer encoding). */
   body: Buffer;
+  /** The body is exactly the UTF-8 encoding of `html` (then it travels between stages once). */
+  bodyIsHtml?: boolean;
   /** The body decoded to text (charset resolved by the crawler). */
   html: string;
   etag: string | null;

@@ -33,8 +33,8 @@ export interface PagePayload {
   lastModified: string | null;
   fetchedAt: string;
   contentHash: string;
-  /** gzip + base64 of the raw bytes. */
-  bodyGz: string;
+  /** gzip + base64 of the raw bytes; null when they are the UTF-8 encoding of the HTML (sent once, as htmlGz). */
+  bodyGz: string | null;
   /** gzip + base64 of the decoded HTML. */
   htmlGz: string;
 }

@@ -54,7 +54,7 @@ export async function fetchStage(
       lastModified: r.lastModified,
       fetchedAt: r.fetchedAt,
       contentHash: hash,
-      bodyGz: packBytes(r.body),
+      bodyGz: r.bodyIsHtml ? null : packBytes(r.body),
       htmlGz: packText(r.html),
     },
   };

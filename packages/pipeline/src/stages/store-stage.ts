@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import type { PipelinePorts } from '../deps/index.js';
-import { type StoreJobData, unpackBytes, urlKey } from '../queues/index.js';
+import { type StoreJobData, unpackBytes, unpackText, urlKey } from '../queues/index.js';
 import type { PipelineRuntime } from '../runtime/index.js';
 import type { Outcome } from '../tracking/index.js';
 
@@ -29,7 +29,7 @@ export async function storeStage(
     headers: page.headers,
     contentType: page.contentType,
     charset: page.charset,
-    body: unpackBytes(page.bodyGz),
+    body: page.bodyGz === null ? Buffer.from(unpackText(page.htmlGz), 'utf8') : unpackBytes(page.bodyGz),
     contentHash: page.contentHash,
     etag: page.etag,
     lastModified: page.lastModified,
