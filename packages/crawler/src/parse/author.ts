@@ -8,7 +8,7 @@ import { Role, type Scan } from './scan.js';
 import { fold } from './text.js';
 
 const NOT_AUTHOR =
-  /^(?:admin|administrator|quan\s*tri|ban\s*bien\s*tap|bbt|webmaster|editor|root|user|null|undefined)$/;
+  /^(?:admin|administrator|super\s*user|quan\s*tri(?:\s*vien|\s*he\s*thong|\s*website)?|ban\s*bien\s*tap|bbt|webmaster|editor|root|user|null|undefined)$/;
 const PUBLISHER_WORDS =
   /^(?:bao\s|cong\s+thong\s+tin|cong\s+ttdt|trang\s+thong\s+tin|tap\s+chi|dai\s+phat\s+thanh|dang\s+bo|so\s|ubnd|uy\s+ban)/;
 

@@ -16,7 +16,7 @@ export type DateKind = 'published' | 'modified' | 'unknown';
  * month-name date somewhere in the text. Ordinary prose ("6 tháng đầu năm") does not pass.
  */
 const QUICK_DATE =
-  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}|th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}/i;
+  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}|th[áa]ng\s+\d{1,2},?\s+(?:n[ăa]m\s+)?\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}/i;
 
 const FOUR_DIGITS = /\d{4}/;
 
@@ -134,6 +134,8 @@ const DATE_PATTERNS: { re: RegExp; order: 'dmy' | 'ymd' | 'vi' | 'mdy-en' | 'dmy
   { re: /(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/dg, order: 'ymd' },
   { re: /(?<![\d.])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/dg, order: 'dmy' },
   { re: /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})(?!\d)/dg, order: 'vi' },
+  // Joomla's Vietnamese locale: "Thứ năm, 15 Tháng 8 2024 09:30".
+  { re: /(?<![\d/.-])(\d{1,2})\s+thang\s+(\d{1,2}),?\s+(?:nam\s+)?(\d{4})(?!\d)/dg, order: 'vi' },
   { re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'dg'), order: 'mdy-en' },
   {
     re: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_ALT})\\.?,?\\s+(\\d{4})(?!\\d)`, 'dg'),
@@ -143,7 +145,7 @@ const DATE_PATTERNS: { re: RegExp; order: 'dmy' | 'ymd' | 'vi' | 'mdy-en' | 'dmy
 const TIME =
   /(?<![\d:.])(\d{1,2})\s*(?::|h(?=\d))\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(am|pm|a\.m\.|p\.m\.|sa|ch)(?![a-z]))?(?![\d])/dg;
 const GMT = /\b(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/;
-const MODIFIED_LABEL = /(?:cap\s*nhat|sua\s*doi|chinh\s*sua|updated?|modified|last\s+edited)/;
+const MODIFIED_LABEL = /(?:cap\s*nhat|sua\s*doi|chinh\s*sua|hieu\s*chinh|updated?|modified|last\s+edited)/;
 const PUBLISHED_LABEL = /(?:ngay\s*dang|dang\s*(?:luc|ngay|tai)?|xuat\s*ban|ngay\s*tao|posted|published|post\s*date)/;
 
 interface RawDate {
@@ -299,7 +301,7 @@ export function datelineResidue(text: string, hits: DatelineHit[]): string {
   return f
     .replace(/\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?/g, ' ')
     .replace(
-      /\b(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s*nhat|ngay\s*dang|ngay\s*cap\s*nhat|cap\s*nhat(?:\s*luc)?|dang\s*luc|dang\s*ngay|xuat\s*ban|ngay|luc|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted\s*on|published|updated|posted|on|at)\b/g,
+      /\b(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s*nhat|ngay\s*dang|ngay\s*tao|ngay\s*cap\s*nhat|(?:lan\s*)?cap\s*nhat(?:\s*cuoi)?(?:\s*luc)?|thang|dang\s*luc|dang\s*ngay|xuat\s*ban|ngay|luc|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted\s*on|published|updated|posted|on|at)\b/g,
       ' ',
     )
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -92,6 +92,8 @@ function readDateline(text: string, known?: DatelineHit[] | null): Dateline | nu
   return { published: pub?.iso ?? mod?.iso ?? null, modified: mod?.iso ?? null };
 }
 
+/** How many more datelines to read for an "updated" date after the first. */
+const MODIFIED_LOOKAHEAD = 3;
 /** How many elements above the title a dateline may sit. */
 const MAX_BEFORE_TITLE = 12;
 
@@ -127,11 +129,18 @@ function findDateline(ctx: DateContext): Dateline | null {
           ...cands.filter((c) => c.pos < anchor && c.pos >= anchor - MAX_BEFORE_TITLE).reverse(),
         ]
       : cands;
+  // The first dateline gives the dates; when it has no "updated" date, a neighbouring line may
+  // ("Ngày tạo …" and "Lần cập nhật cuối …" in two rows of the same info box).
+  let found: Dateline | null = null;
+  let seen = 0;
   for (const c of ordered) {
     const d = readDateline(c.text, c.hits);
-    if (d) return d;
+    if (!d) continue;
+    if (!found) found = { ...d };
+    else if (!found.modified && d.modified) found.modified = d.modified;
+    if (found.modified || ++seen >= MODIFIED_LOOKAHEAD) break;
   }
-  return null;
+  return found;
 }
 
 export function findPageDates(ctx: DateContext): PageDates {

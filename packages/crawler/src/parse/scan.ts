@@ -311,6 +311,10 @@ class Scanner implements ScanEvents {
     } else if (name === 'time') {
       this.captures.push({ el: idx, kind: 'time', text: '' });
       exit |= EXIT_CAPTURE;
+      // <time itemprop="datePublished" datetime="…">: microdata, which ranks with the meta tags.
+      const ip = hasAttrs ? a['itemprop'] : undefined;
+      if (ip !== undefined && a['datetime'] && ITEMPROPS.has(ip.toLowerCase()))
+        this.itemprops.push({ el: idx, prop: ip.toLowerCase(), value: a['datetime'] });
     } else if ((role & CAPTURE_ROLES) !== 0) {
       this.captures.push({ el: idx, kind: 'role', text: '' });
       exit |= EXIT_CAPTURE;
