@@ -56,7 +56,7 @@ describe('schedules', () => {
     const ports = scriptedPorts([site('a.test', 3)]);
     await h.rt.queues.discover.upsertJobScheduler(
       'site-a.test',
-      { every: 60_000, immediately: true },
+      { every: 60_000 },
       {
         name: 'site',
         data: { crawlId: '', siteId: 'a.test' },

@@ -35,16 +35,12 @@ describe('scale-out: 4 worker processes, one Redis, one PostgreSQL', () => {
       env: { VNEVENTS_LOCK_MS: '30000', VNEVENTS_STALLED_INTERVAL_MS: '15000' },
     });
     const workers = [1, 2, 3, 4].map((i) => s!.spawn(`w${i}`));
-    let t = Date.now();
     await Promise.all(workers.map((w) => w.ready));
-    console.log(`workers ready in ${Date.now() - t} ms`);
-    t = Date.now();
     const crawlId = await startSiteCrawl(
       s.rt,
       s.fixtures.sites.map((x) => x.id),
     );
     const { progress, lost } = await waitForCrawl(s.rt, crawlId, { timeoutMs: 60_000 });
-    console.log(`crawl in ${Date.now() - t} ms`, JSON.stringify(progress));
     expect(lost).toBe(0);
     expect(progress.finished).toBe(true);
     expect(progress.outcomes.failed).toBe(0);
